@@ -1,0 +1,17 @@
+# Sourced by the other scripts: make .venv (once) and install the package with its dev extra
+# (again whenever pyproject.toml changes). Needs only python3 (3.10 or later) and pip.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+stamp=".venv/.installed-$(cksum < pyproject.toml | cut -d' ' -f1)"
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+export PATH="$root/.venv/bin:$PATH"
