@@ -2,8 +2,11 @@
 
 >>> from datetime import date
 >>> import send_timescales as st
->>> st.WorkingDayCalendar.england_and_wales().add_working_days(date(2025, 12, 23), 3)
-datetime.date(2025, 12, 30)
+>>> report = st.evaluate(
+...     [{"type": "decision_notice", "on": "2025-10-01", "decision": "refuse_assessment"}],
+...     as_of=date(2025, 10, 2))
+>>> [(d.rule_id, d.due.isoformat()) for d in report.deadlines]
+[('mediation.adviser_contact', '2025-12-01'), ('appeal.register', '2025-12-01')]
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from .calendars import KNOWN_UNTIL, WorkingDayCalendar
 from .citations import Citation, Instrument
+from .engine import evaluate
 from .errors import (
     ContradictoryEventsError,
     DateOutOfRangeError,
@@ -20,6 +24,7 @@ from .errors import (
     RuleSetError,
     SendTimescalesError,
 )
+from .events import Case, Event, parse_case, parse_events
 from .periods import (
     AtLeastDays,
     Before,
@@ -31,21 +36,43 @@ from .periods import (
     WorkingDays,
     WorkingDaysBefore,
 )
+from .results import (
+    Deadline,
+    DecisionOutcome,
+    Duty,
+    Eligibility,
+    Finding,
+    Provenance,
+    Reason,
+    Report,
+)
+from .rules import RuleSet, default_rules
 
 __all__ = [
     "KNOWN_UNTIL",
     "AtLeastDays",
     "Before",
+    "Case",
     "Citation",
     "ContradictoryEventsError",
     "DateOutOfRangeError",
     "Days",
+    "Deadline",
+    "DecisionOutcome",
+    "Duty",
+    "Eligibility",
+    "Event",
     "EventError",
+    "Finding",
     "Immediately",
     "InputError",
     "Instrument",
     "Months",
     "Period",
+    "Provenance",
+    "Reason",
+    "Report",
+    "RuleSet",
     "RuleSetError",
     "SendTimescalesError",
     "Weeks",
@@ -53,6 +80,10 @@ __all__ = [
     "WorkingDays",
     "WorkingDaysBefore",
     "__version__",
+    "default_rules",
+    "evaluate",
+    "parse_case",
+    "parse_events",
 ]
 
 

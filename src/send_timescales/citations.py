@@ -102,6 +102,16 @@ class Instrument:
             url=url,
         )
 
+    def heading(self, label: str, path: str, confidence: Confidence) -> Citation:
+        """Cite a group of provisions under a heading, when the exact one is not known.
+
+        >>> SEND_REGS.heading("regs 32 to 42 (mediation)", "part/2/crossheading/mediation",
+        ...                   "secondary").url
+        'https://www.legislation.gov.uk/uksi/2014/1530/part/2/crossheading/mediation'
+        """
+        url = f"{_LEGISLATION}{self.path}/{path}" if self.path is not None else None
+        return Citation(instrument=self.short_name, provision=label, confidence=confidence, url=url)
+
 
 SEND_REGS = Instrument(
     "SEND Regs 2014",

@@ -1,0 +1,140 @@
+"""The command line: ``send-timescales`` (or ``python -m send_timescales``).
+
+Commands::
+
+    send-timescales evaluate CASE.json [--as-of YYYY-MM-DD] [--format json|text|markdown]
+    send-timescales batch CASES.jsonl [--as-of YYYY-MM-DD]     one JSON line out per case
+    send-timescales rules [--format markdown|json]              the rule catalogue
+    send-timescales schema [case|report]                        JSON Schema of the input or output
+
+A case file is ``{"case_id": ..., "events": [...]}``; ``-`` reads standard input. Every error is
+one line on standard error and exit status 2, never a traceback. In a batch, a bad case becomes an
+error record (``{"case_id": ..., "error": ...}``) and the others go on; the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .engine import evaluate
+from .errors import SendTimescalesError
+from .events import Case, parse_case
+from .results import Report
+from .rules import default_rules
+from .rules.catalogue import catalogue_json, catalogue_markdown
+
+__all__ = ["main"]
+
+
+def _as_of(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--as-of must be a date in the form YYYY-MM-DD, not {text!r}"
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="send-timescales",
+        description="Statutory SEND timescales (England), with the law behind every date.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("evaluate", help="evaluate one case file and print the report")
+    run.add_argument("case", help="case file (JSON: {case_id, events}); - for standard input")
+    run.add_argument("--as-of", type=_as_of, default=None, help="judge statuses at this date")
+    run.add_argument(
+        "--format", choices=("json", "text", "markdown"), default="json", help="output format"
+    )
+    batch = commands.add_parser("batch", help="evaluate many cases, one JSON object per line")
+    batch.add_argument("cases", help="JSON Lines file, one case per line; - for standard input")
+    batch.add_argument("--as-of", type=_as_of, default=None)
+    rules = commands.add_parser("rules", help="print the rule catalogue")
+    rules.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    schema = commands.add_parser("schema", help="print the JSON Schema of a case or a report")
+    schema.add_argument("which", choices=("case", "report"), nargs="?", default="case")
+    return parser
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    return Path(name).read_text(encoding="utf-8")
+
+
+def _render(report: Report, fmt: str) -> str:
+    if fmt == "text":
+        return report.to_text()
+    if fmt == "markdown":
+        return report.to_markdown()
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def _batch(text: str, as_of: date | None, out: TextIO) -> int:
+    failures = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        case_id: object = None
+        record: dict[str, object]
+        try:
+            raw = json.loads(line)
+            if isinstance(raw, dict):
+                case_id = raw.get("case_id")
+            case = parse_case(raw)
+            report = evaluate(case, as_of=as_of)
+            record = {
+                "case_id": case.case_id,
+                "line": number,
+                "report": report.model_dump(mode="json"),
+            }
+        except (SendTimescalesError, ValueError) as error:
+            failures += 1
+            record = {"case_id": case_id, "line": number, "error": _one_line(error)}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if failures:
+        print(
+            f"send-timescales: {failures} case(s) had errors; see their error records.",
+            file=sys.stderr,
+        )
+    return 1 if failures else 0
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return " ".join(text.split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 some batch cases failed, 2 error)."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "evaluate":
+            case = parse_case(_read(args.case))
+            report = evaluate(case, as_of=args.as_of)
+            sys.stdout.write(_render(report, args.format))
+            return 0
+        if args.command == "batch":
+            return _batch(_read(args.cases), args.as_of, sys.stdout)
+        if args.command == "rules":
+            rules = default_rules()
+            if args.format == "json":
+                sys.stdout.write(json.dumps(catalogue_json(rules), indent=2) + "\n")
+            else:
+                sys.stdout.write(catalogue_markdown(rules))
+            return 0
+        model = Case if args.which == "case" else Report
+        sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+        return 0
+    except (SendTimescalesError, ValueError, OSError) as error:
+        print(f"send-timescales: error: {_one_line(error)}", file=sys.stderr)
+        return 2

@@ -1,0 +1,419 @@
+"""The input vocabulary: facts about a case, each with the date it happened (RULES.md section 5).
+
+Every event has a ``type`` (a past-tense fact such as ``decision_notice`` or ``mediation_held``)
+and a date ``on``; for a notice, ``on`` is the date it was **sent** (reg 33 and HESC r.20(1)(c)
+both count from the date written notice "was sent"). Events are pydantic models: build them
+directly, or parse plain dicts / JSON with :func:`parse_events`, which names the event, field and
+value of anything wrong.
+
+Dates are ``datetime.date`` values or ``YYYY-MM-DD`` strings; a ``datetime``, a timestamp or a
+date-time string is rejected, never truncated (RULES.md C11). Unknown fields are rejected.
+
+>>> events = parse_events([
+...     {"type": "decision_notice", "on": "2025-01-10", "decision": "refuse_assessment"},
+...     {"type": "adviser_contacted", "on": "2025-02-03", "wants_mediation": False},
+... ])
+>>> events[1]
+AdviserContacted(on=datetime.date(2025, 2, 3), type='adviser_contacted', wants_mediation=False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+)
+from pydantic_core import ErrorDetails
+
+from .errors import EventError
+
+__all__ = [
+    "AdviserContacted",
+    "AgreedAction",
+    "AgreedActionCompleted",
+    "AgreementSentToLA",
+    "AppealRegistered",
+    "Case",
+    "CertificateIssued",
+    "ChildBorn",
+    "DecisionKind",
+    "DecisionNotice",
+    "Disputed",
+    "Event",
+    "EventBase",
+    "HealthNotified",
+    "MediationAgreement",
+    "MediationHeld",
+    "MediationNotArranged",
+    "MediationRequested",
+    "MediationScheduled",
+    "NoticeItem",
+    "event_label",
+    "event_type",
+    "parse_case",
+    "parse_events",
+]
+
+
+def _legal_date(value: object) -> object:
+    """Let dates and ``YYYY-MM-DD`` strings through; reject the rest with a clear message."""
+    if type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        raise ValueError(
+            f"a datetime ({value.isoformat()}) is not a date: legal dates have no time of day "
+            "(RULES.md C11); pass the date alone"
+        )
+    if isinstance(value, str):
+        if len(value) != 10 or value[4] != "-" or value[7] != "-":
+            raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+        return value
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    raise ValueError(f"{value!r} ({type(value).__name__}) is not a date in the form YYYY-MM-DD")
+
+
+LegalDate: TypeAlias = Annotated[date, BeforeValidator(_legal_date)]
+"""A date field: a ``datetime.date`` or an ISO ``YYYY-MM-DD`` string, nothing else."""
+
+DecisionKind: TypeAlias = Literal[
+    "refuse_assessment",
+    "refuse_plan",
+    "plan_finalised",
+    "plan_amended",
+    "refuse_reassessment",
+    "refuse_amendment",
+    "cease_plan",
+]
+"""What the LA decided (the appealable kinds are CFA 2014 s.51(2))."""
+
+Disputed: TypeAlias = Literal[
+    "needs", "provision", "placement", "no_placement", "health", "social_care"
+]
+"""An aspect in dispute: plan Sections B, F or I (or that none is named), health, social care."""
+
+NoticeItem: TypeAlias = Literal[
+    "mediation_right",
+    "certificate_requirement",
+    "adviser_contact_details",
+    "mediation_timescales",
+    "inform_la_of_mediation",
+    "la_contact_details",
+]
+"""The items SEND Regs 2014 reg 32 requires in a notice, (a) to (f), in that order."""
+
+Issue: TypeAlias = Literal["education", "health", "social_care"]
+AgreementOutcome: TypeAlias = Literal["full", "partial", "none"]
+CertificateReason: TypeAlias = Literal["declined", "not_arranged", "after_mediation"]
+ActionKind: TypeAlias = Literal[
+    "assess", "make_plan", "amend_plan", "amend_placement", "continue_plan", "other"
+]
+"""What a mediation agreement requires: an appealable kind (reg 42(2), done within the reg 44
+limits as if the agreement were a Tribunal order) or ``other`` (reg 42(3), 2 weeks)."""
+
+
+class EventBase(BaseModel):
+    """Fields every event has."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    on: LegalDate
+    """The date the fact happened; for a notice, the date it was sent."""
+
+
+class ChildBorn(EventBase):
+    """The child's date of birth (``on``): decides whether the parent or the young person acts.
+
+    The only event that may be dated before 1 September 2014.
+    """
+
+    type: Literal["child_born"] = "child_born"
+
+
+class DecisionNotice(EventBase):
+    """The LA sent written notice of a decision (``on`` = the date sent)."""
+
+    type: Literal["decision_notice"] = "decision_notice"
+    decision: DecisionKind
+    following_review: bool | None = None
+    """For ``refuse_amendment``: whether the refusal follows a review or re-assessment."""
+    disputed: tuple[Disputed, ...] | None = None
+    """What the parent or young person disputes; ``None`` when not yet known."""
+    letter_dated: LegalDate | None = None
+    """The date printed on the letter, when it differs from the date it was sent."""
+    notice_content: tuple[NoticeItem, ...] | None = None
+    """Which reg 32 items the notice contained; ``None`` when not recorded."""
+
+
+class AdviserContacted(EventBase):
+    """The parent or young person contacted the mediation adviser (reg 33)."""
+
+    type: Literal["adviser_contacted"] = "adviser_contacted"
+    wants_mediation: bool
+
+
+class MediationRequested(EventBase):
+    """The LA received notice that the parent or young person wishes to mediate."""
+
+    type: Literal["mediation_requested"] = "mediation_requested"
+    issues: tuple[Issue, ...] | None = None
+    """What the mediation is about; ``None`` when not said."""
+
+
+class HealthNotified(EventBase):
+    """The LA notified the ICB (a CCG before 1 July 2022) that mediation issues include health."""
+
+    type: Literal["health_notified"] = "health_notified"
+
+
+class MediationScheduled(EventBase):
+    """The parent or young person was told (``on``) the date and place of the mediation."""
+
+    type: Literal["mediation_scheduled"] = "mediation_scheduled"
+    mediation_on: LegalDate
+    shorter_notice_agreed: bool = False
+    """The parent or young person agreed to less than 5 working days' notice."""
+
+
+class MediationNotArranged(EventBase):
+    """The LA (or ICB) told the adviser it cannot arrange mediation within 30 days."""
+
+    type: Literal["mediation_not_arranged"] = "mediation_not_arranged"
+
+
+class MediationHeld(EventBase):
+    """A mediation concluded."""
+
+    type: Literal["mediation_held"] = "mediation_held"
+    agreement: AgreementOutcome
+
+
+class AgreedAction(BaseModel):
+    """One thing a mediation agreement requires."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    what: str = Field(min_length=1)
+    kind: ActionKind = "other"
+    by: Literal["la", "icb"] = "la"
+    agreed_date: LegalDate | None = None
+    """A date the parties agreed in writing instead of the statutory time (reg 42(5))."""
+
+
+class MediationAgreement(EventBase):
+    """A written mediation agreement (``on`` = the date of the agreement)."""
+
+    type: Literal["mediation_agreement"] = "mediation_agreement"
+    actions: tuple[AgreedAction, ...] = ()
+    la_party: bool = True
+    """False when the agreement was reached without the LA (health care only): reg 42(4)."""
+
+
+class AgreedActionCompleted(EventBase):
+    """Something a mediation agreement required was done (matched to it by ``what``)."""
+
+    type: Literal["agreed_action_completed"] = "agreed_action_completed"
+    what: str = Field(min_length=1)
+
+
+class AgreementSentToLA(EventBase):
+    """The ICB told the LA of an agreement reached without it (reg 42(4))."""
+
+    type: Literal["agreement_sent_to_la"] = "agreement_sent_to_la"
+
+
+class CertificateIssued(EventBase):
+    """A mediation certificate was issued (``on`` = its date of issue)."""
+
+    type: Literal["certificate_issued"] = "certificate_issued"
+    reason: CertificateReason
+
+
+class AppealRegistered(EventBase):
+    """The SEND Tribunal received the appeal."""
+
+    type: Literal["appeal_registered"] = "appeal_registered"
+    grounds: tuple[Disputed, ...] | None = None
+
+
+Event: TypeAlias = Annotated[
+    ChildBorn
+    | DecisionNotice
+    | AdviserContacted
+    | MediationRequested
+    | HealthNotified
+    | MediationScheduled
+    | MediationNotArranged
+    | MediationHeld
+    | MediationAgreement
+    | AgreedActionCompleted
+    | AgreementSentToLA
+    | CertificateIssued
+    | AppealRegistered,
+    Field(discriminator="type"),
+]
+"""Any event; pydantic picks the model from its ``type``."""
+
+EVENT_MODELS: dict[str, type[EventBase]] = {
+    model.model_fields["type"].default: model
+    for model in (
+        ChildBorn,
+        DecisionNotice,
+        AdviserContacted,
+        MediationRequested,
+        HealthNotified,
+        MediationScheduled,
+        MediationNotArranged,
+        MediationHeld,
+        MediationAgreement,
+        AgreedActionCompleted,
+        AgreementSentToLA,
+        CertificateIssued,
+        AppealRegistered,
+    )
+}
+"""Event models by their ``type``, in the order facts happen on a single day."""
+
+EVENT_RANK: dict[str, int] = {name: rank for rank, name in enumerate(EVENT_MODELS)}
+
+
+class Case(BaseModel):
+    """A case file: ``{"case_id": ..., "events": [...]}``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    case_id: str | None = None
+    events: tuple[Event, ...]
+
+
+_EVENTS = TypeAdapter(list[Event])
+_CASE = TypeAdapter(Case)
+
+
+def event_type(event: EventBase) -> str:
+    """The ``type`` of any event (every concrete event model has one).
+
+    >>> event_type(HealthNotified(on=date(2025, 1, 10)))
+    'health_notified'
+    """
+    return event.type  # type: ignore[attr-defined, no-any-return]
+
+
+def event_label(event: EventBase) -> str:
+    """A short name for an event in messages: ``decision_notice on 2025-01-10``.
+
+    >>> event_label(HealthNotified(on=date(2025, 1, 10)))
+    'health_notified on 2025-01-10'
+    """
+    return f"{event_type(event)} on {event.on.isoformat()}"
+
+
+def _describe(errors: Iterable[ErrorDetails], raw: object) -> str:
+    """One sentence per problem, naming the event (position and type), field and value."""
+    problems = []
+    for item in errors:
+        loc = list(item["loc"])
+        where = "events"
+        if loc and isinstance(loc[0], int):
+            index = loc.pop(0)
+            assert isinstance(index, int)
+            kind = None
+            if isinstance(raw, list) and index < len(raw) and isinstance(raw[index], Mapping):
+                kind = raw[index].get("type")
+            where = f"event {index}" + (f" ({kind})" if isinstance(kind, str) else "")
+            if loc and loc[0] == kind:  # the discriminator's own level
+                loc.pop(0)
+        field = ".".join(str(part) for part in loc) or "type"
+        message = item["msg"]
+        if item["type"] == "union_tag_invalid":
+            tag = (item.get("ctx") or {}).get("tag")
+            problems.append(
+                f"{where}: unknown event type {tag!r}; known types: {', '.join(EVENT_MODELS)}"
+            )
+            continue
+        if item["type"] == "union_tag_not_found":
+            problems.append(f"{where}: has no 'type' field")
+            continue
+        if item["type"] == "extra_forbidden":
+            message = "is not a field of this event (unknown fields are rejected)"
+        message = message.removeprefix("Value error, ")
+        problems.append(f"{where}: field {field!r} = {item.get('input')!r}: {message}")
+    return "; ".join(problems)
+
+
+def _json_or_none(text: str | bytes) -> object:
+    import json
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) -> list[EventBase]:
+    """Events from models, dicts shaped like RULES.md section 5, or a JSON array.
+
+    Raises :class:`~send_timescales.EventError` naming the event (its position and type), the
+    field and the value of each problem.
+
+    >>> parse_events('[{"type": "health_notified", "on": "2025-01-10"}]')
+    [HealthNotified(on=datetime.date(2025, 1, 10), type='health_notified')]
+    >>> parse_events([{"type": "health_notified", "on": "2025-01-10T09:00:00"}])
+    Traceback (most recent call last):
+    ...
+    send_timescales.errors.EventError: event 0 (health_notified): field 'on' = ...
+    """
+    if isinstance(events, (str, bytes)):
+        try:
+            return list(_EVENTS.validate_json(events))
+        except ValidationError as error:
+            raw = _json_or_none(events)
+            if raw is None:
+                raise EventError(
+                    f"The events are not valid JSON: {error.errors()[0]['msg']}."
+                ) from None
+            raise EventError(_describe(error.errors(include_url=False), raw)) from None
+    items = events if isinstance(events, list) else list(events)
+    if all(isinstance(e, EventBase) for e in items):
+        return [e for e in items if isinstance(e, EventBase)]
+    try:
+        return list(_EVENTS.validate_python(items))
+    except ValidationError as error:
+        raise EventError(_describe(error.errors(include_url=False), items)) from None
+
+
+def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
+    """A case file from a model, a dict or JSON text: ``{"case_id": ..., "events": [...]}``.
+
+    >>> parse_case('{"case_id": "A1", "events": []}').case_id
+    'A1'
+    """
+    if isinstance(case, Case):
+        return case
+    try:
+        if isinstance(case, (str, bytes)):
+            return _CASE.validate_json(case)
+        return _CASE.validate_python(case)
+    except ValidationError as error:
+        raw = _json_or_none(case) if isinstance(case, (str, bytes)) else case
+        if raw is None:
+            first = error.errors(include_url=False)[0]["msg"]
+            raise EventError(f"The case file is not valid JSON: {first}.") from None
+        events = raw.get("events") if isinstance(raw, Mapping) else None
+        problems = []
+        for item in error.errors(include_url=False):
+            loc = item["loc"]
+            if len(loc) > 1 and loc[0] == "events":
+                problems.append(_describe([{**item, "loc": loc[1:]}], events))
+            else:
+                where = ".".join(str(p) for p in loc) or "the case"
+                problems.append(f"case: field {where!r} = {item.get('input')!r}: {item['msg']}")
+        raise EventError("; ".join(problems)) from None

@@ -1,0 +1,104 @@
+"""The rule catalogue, generated from a :class:`RuleSet` (docs/rules.md is this, checked by a test).
+
+>>> from send_timescales.rules import default_rules
+>>> print(catalogue_markdown(default_rules()).splitlines()[0])
+# Rule catalogue
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._model import DeadlineRule, DutyRule, EligibilityRule, Rule, RuleSet
+
+__all__ = ["catalogue_json", "catalogue_markdown"]
+
+_WHO = {
+    "la": "LA",
+    "icb": "ICB (CCG before 1 July 2022)",
+    "mediation_adviser": "mediation adviser",
+    "mediator": "mediator",
+    "parent_or_young_person": "parent or young person",
+    "la_and_icb": "LA and ICB",
+}
+
+
+def _row(rule: Rule) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": rule.id,
+        "kind": rule.kind,
+        "summary": rule.summary,
+        "in_force": str(rule.in_force),
+        "confidence": rule.confidence,
+        "citations": [c.model_dump(mode="json") for c in rule.citations],
+    }
+    if isinstance(rule, DeadlineRule):
+        row.update(who=rule.duty_holder, trigger=rule.trigger_text, period=rule.describe_period())
+    elif isinstance(rule, DutyRule):
+        row.update(who=rule.duty_holder, trigger="", period="")
+    elif isinstance(rule, EligibilityRule):
+        row.update(who="", trigger="", period="")
+    return row
+
+
+def catalogue_json(rules: RuleSet) -> dict[str, Any]:
+    """The catalogue as JSON-ready data: ``{"rule_set": name, "rules": [...]}``."""
+    return {"rule_set": rules.name, "rules": [_row(rule) for rule in rules]}
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def catalogue_markdown(rules: RuleSet) -> str:
+    """The catalogue as Markdown tables: deadlines, eligibility, undated duties."""
+    out = [
+        "# Rule catalogue",
+        "",
+        f"Generated from the rule set `{rules.name}` by `send-timescales rules`; a test checks "
+        "that this file matches the code. Rule ids are stable public identifiers. Confidence: "
+        "`verified` means the operative words were read on legislation.gov.uk; `secondary` "
+        "means the number and unit agree across reputable secondary sources but the provision's "
+        "own words were not read (such rules say so in every explanation).",
+        "",
+    ]
+    sections = (
+        (
+            "Deadlines",
+            DeadlineRule,
+            "| Rule id | Who | Clock starts when | Period | Law | Confidence | In force |",
+        ),
+        ("Eligibility", EligibilityRule, "| Rule id | Question | Law | Confidence | In force |"),
+        (
+            "Duties without a date",
+            DutyRule,
+            "| Rule id | Duty | Who | Law | Confidence | In force |",
+        ),
+    )
+    for title, kind, header in sections:
+        out += [f"## {title}", "", header, "|" + "---|" * (header.count("|") - 1)]
+        for rule in rules:
+            if not isinstance(rule, kind):
+                continue
+            law = "; ".join(
+                f"[{c.instrument} {c.provision}]({c.url})"
+                if c.url
+                else f"{c.instrument} {c.provision}".strip()
+                for c in rule.citations
+            )
+            if isinstance(rule, DeadlineRule):
+                cells = [
+                    f"`{rule.id}`",
+                    _WHO[rule.duty_holder],
+                    _escape(rule.trigger_text),
+                    _escape(rule.describe_period()),
+                ]
+            elif isinstance(rule, EligibilityRule):
+                cells = [f"`{rule.id}`", _escape(rule.summary)]
+            else:
+                assert isinstance(rule, DutyRule)
+                cells = [f"`{rule.id}`", _escape(rule.summary), _WHO[rule.duty_holder]]
+            cells += [_escape(law), rule.confidence, str(rule.in_force)]
+            out.append("| " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,210 @@
+"""Eligibility: who may appeal or mediate, and whether a certificate is needed.
+
+CFA 2014 s.51 (appeals), ss.52 to 55 (mediation and certificates), s.83 and EA 1996 s.8 (who
+holds the right). Answers are results, never exceptions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..citations import CFA_2014, EA_1996, SEND_REGS
+from ..events import AppealRegistered
+from ..periods import add_months, long_date
+from ._model import Context, EligibilityRule
+
+__all__ = ["RULES", "end_of_compulsory_school_age", "school_leaving_date"]
+
+_S51: dict[str, str] = {
+    "refuse_assessment": "s.51(2)(a): a decision not to secure an EHC needs assessment",
+    "refuse_plan": "s.51(2)(b): a decision, after an assessment, that no EHC plan is needed",
+    "plan_finalised": "s.51(2)(c): the contents of an EHC plan when it is first finalised",
+    "plan_amended": "s.51(2)(c): the contents of an EHC plan after it is amended",
+    "refuse_reassessment": "s.51(2)(d): a decision not to secure a re-assessment",
+    "refuse_amendment": "s.51(2)(e): a decision not to amend or replace the plan following a "
+    "review or re-assessment",
+    "cease_plan": "s.51(2)(f): a decision to cease to maintain the plan",
+}
+_CONTENTS = {"needs", "provision", "placement", "no_placement"}
+_HEALTH_CARE = {"health", "social_care"}
+_SECTION_I = {"placement", "no_placement"}
+
+
+def _disputed(ctx: Context) -> set[str] | None:
+    """What is disputed: the notice's record, else the first appeal's grounds, else unknown."""
+    if ctx.decision.disputed is not None:
+        return set(ctx.decision.disputed)
+    for appeal in ctx.of("appeal_registered"):
+        if isinstance(appeal, AppealRegistered) and appeal.grounds is not None:
+            return set(appeal.grounds)
+    return None
+
+
+def _appealable(ctx: Context) -> tuple[str, str, bool]:
+    decision = ctx.decision.decision
+    if decision == "refuse_amendment":
+        if ctx.decision.following_review is False:
+            return (
+                "no",
+                "A refusal to amend a plan that does not follow a review or re-assessment is not "
+                "among the decisions CFA 2014 s.51(2) makes appealable.",
+                False,
+            )
+        if ctx.decision.following_review is None:
+            return (
+                "yes",
+                f"Appealable under {_S51[decision]}. Whether the refusal follows a review or "
+                "re-assessment was not recorded; it was assumed that it does, so that no right "
+                "of appeal is missed (set following_review to settle it).",
+                True,
+            )
+    disputed = _disputed(ctx)
+    if decision in ("plan_finalised", "plan_amended") and disputed:
+        if not disputed & _CONTENTS:
+            return (
+                "no",
+                "Only the health care or social care provision of the plan is disputed; those "
+                "sections cannot be appealed on their own (CFA 2014 s.51(2)(c) covers the needs, "
+                "the special educational provision and the school named).",
+                False,
+            )
+        sections = ", ".join(sorted(disputed & _CONTENTS))
+        return "yes", f"Appealable under {_S51[decision]} (disputed: {sections}).", False
+    return "yes", f"Appealable under {_S51[decision]}.", False
+
+
+def _mediation_available(ctx: Context) -> tuple[str, str, bool]:
+    answer, _, assumed = _appealable(ctx)
+    disputed = _disputed(ctx) or set()
+    if answer == "yes":
+        return (
+            "yes",
+            "Mediation is available for every decision that can be appealed (CFA 2014 s.53).",
+            assumed,
+        )
+    if ctx.decision.decision in ("plan_finalised", "plan_amended") and disputed & _HEALTH_CARE:
+        return (
+            "yes",
+            "Mediation is available about the health care and social care elements of a plan, "
+            "even where the educational elements are agreed (CFA 2014 s.54).",
+            False,
+        )
+    return "no", "The decision cannot be appealed, so the mediation provisions do not apply.", False
+
+
+def _certificate_required(ctx: Context) -> tuple[str, str, bool]:
+    answer, _, assumed = _appealable(ctx)
+    if answer == "no":
+        return "no", "There is no appeal, so no certificate is needed.", False
+    disputed = _disputed(ctx)
+    if disputed is None:
+        return (
+            "yes",
+            "What is disputed is not recorded, so the safe assumption was made: a mediation "
+            "certificate is needed before appealing (none is needed only for an appeal solely "
+            "about the school or type of school named in Section I, or that none is named).",
+            True,
+        )
+    if disputed and disputed <= _SECTION_I:
+        return (
+            "no",
+            "The appeal is only about the school or type of school named in Section I (or that "
+            "none is named): no mediation certificate is needed (CFA 2014 s.55).",
+            False,
+        )
+    return (
+        "yes",
+        "A mediation certificate is needed before appealing (CFA 2014 s.55): the parent or young "
+        "person must at least contact the mediation adviser.",
+        assumed,
+    )
+
+
+def school_leaving_date(year: int) -> date:
+    """The last Friday in June of ``year``: the school leaving date.
+
+    >>> school_leaving_date(2026)
+    datetime.date(2026, 6, 26)
+    """
+    last = date(year, 6, 30)
+    return last - timedelta(days=(last.weekday() - 4) % 7)
+
+
+def end_of_compulsory_school_age(born: date) -> date:
+    """The day compulsory school age ends (EA 1996 s.8(3)).
+
+    It is the school leaving date of the school year (1 September to 31 August) in which the
+    child turns 16.
+
+    >>> end_of_compulsory_school_age(date(2010, 8, 31))   # 16 on 31 Aug 2026
+    datetime.date(2026, 6, 26)
+    >>> end_of_compulsory_school_age(date(2010, 9, 1))    # 16 on 1 Sep 2026
+    datetime.date(2027, 6, 25)
+    """
+    sixteen = add_months(born, 16 * 12)
+    return school_leaving_date(sixteen.year if sixteen.month < 9 else sixteen.year + 1)
+
+
+def _party(ctx: Context) -> tuple[str, str, bool]:
+    if ctx.born is None:
+        return (
+            "unknown",
+            "The child's date of birth is not given (add a child_born event): the parent holds "
+            "the right until the end of compulsory school age, then the young person.",
+            False,
+        )
+    end = end_of_compulsory_school_age(ctx.born)
+    when = long_date(ctx.decision.on)
+    if ctx.decision.on <= end:
+        return (
+            "parent",
+            f"On {when} the child was of compulsory school age, which ends on {long_date(end)} "
+            "(the last Friday in June of the school year in which they turn 16, EA 1996 s.8): "
+            "the parent holds the rights of appeal and mediation.",
+            False,
+        )
+    text = (
+        f"Compulsory school age ended on {long_date(end)}, before the decision of {when}: the "
+        "young person holds the rights of appeal and mediation (CFA 2014 s.83(2)); where they "
+        "lack capacity, an alternative person acts for them (SEND Regs 2014 reg 64, Sch 3)."
+    )
+    if ctx.decision.on >= add_months(ctx.born, 25 * 12):
+        text += " They were 25 or over on the date of the decision."
+    return "young_person", text, False
+
+
+APPEALABLE = EligibilityRule(
+    id="eligibility.appealable",
+    summary="Can this decision be appealed to the SEND Tribunal?",
+    question="appealable",
+    answer=_appealable,
+    citations=(CFA_2014.cite("51(2)", "verified"), CFA_2014.cite("51(3)", "verified")),
+)
+MEDIATION_AVAILABLE = EligibilityRule(
+    id="eligibility.mediation_available",
+    summary="Can the parent or young person use mediation?",
+    question="mediation_available",
+    answer=_mediation_available,
+    citations=(CFA_2014.cite("52 to 54", "secondary"),),
+)
+CERTIFICATE_REQUIRED = EligibilityRule(
+    id="eligibility.certificate_required",
+    summary="Must the parent or young person hold a mediation certificate before appealing?",
+    question="certificate_required",
+    answer=_certificate_required,
+    citations=(CFA_2014.cite("55", "secondary"),),
+)
+PARTY = EligibilityRule(
+    id="eligibility.party",
+    summary="Who holds the right: the parent or the young person?",
+    question="party",
+    answer=_party,
+    citations=(
+        CFA_2014.cite("83(2)", "secondary"),
+        EA_1996.cite("8", "verified"),
+        SEND_REGS.cite("64 and Sch 3", "secondary"),
+    ),
+)
+
+RULES = (APPEALABLE, MEDIATION_AVAILABLE, CERTIFICATE_REQUIRED, PARTY)
+"""The eligibility rules, in the order the questions are asked."""
