@@ -49,6 +49,7 @@ from .results import (
     Reason,
     Report,
     Severity,
+    trusted,
 )
 from .rules import DeadlineRule, DutyRule, EligibilityRule, RuleSet, default_rules
 from .rules._model import REGIME_START, Context
@@ -133,8 +134,11 @@ def evaluate(
         _check_sequence(ctx, positions)
         ctx.eligibility = _eligibility(ctx, rule_set)
         outcomes.append(
-            DecisionOutcome.model_construct(
-                on=decision.on, decision=decision.decision, eligibility=ctx.eligibility
+            trusted(
+                DecisionOutcome,
+                on=decision.on,
+                decision=decision.decision,
+                eligibility=ctx.eligibility,
             )
         )
         found = _deadlines(ctx, rule_set)
@@ -151,13 +155,15 @@ def evaluate(
     eligibility = outcomes[-1].eligibility if outcomes else _no_decision()
     if not outcomes:
         findings.append(_no_decision_finding(rule_set))
-    return Report.model_construct(
+    return trusted(
+        Report,
         deadlines=tuple(deadlines),
         eligibility=eligibility,
         decisions=tuple(outcomes),
         duties=tuple(duties),
         findings=tuple(findings),
-        provenance=Provenance.model_construct(
+        provenance=trusted(
+            Provenance,
             library_version=_library_version(),
             rule_set=rule_set.name,
             calendar=cal.name,
@@ -284,7 +290,8 @@ def _check_sequence(ctx: Context, positions: dict[int, int]) -> None:
             if kind == "certificate_issued":
                 assert isinstance(event, CertificateIssued)
                 ctx.findings.append(
-                    Finding.model_construct(
+                    trusted(
+                        Finding,
                         code="certificate_reason_unsupported",
                         severity="warning",
                         message=(
@@ -320,7 +327,8 @@ def _eligibility(ctx: Context, rules: RuleSet) -> Eligibility:
         if rule.confidence == "secondary":
             text += " (Citation confidence: secondary: the provision's own words were not read.)"
         reasons.append(
-            Reason.model_construct(
+            trusted(
+                Reason,
                 rule_id=rule.id,
                 question=rule.question,
                 answer=answer,
@@ -332,7 +340,8 @@ def _eligibility(ctx: Context, rules: RuleSet) -> Eligibility:
     party: Party = "unknown"
     if answers.get("party") in ("parent", "young_person"):
         party = "parent" if answers["party"] == "parent" else "young_person"
-    return Eligibility.model_construct(
+    return trusted(
+        Eligibility,
         decision_on=ctx.decision.on,
         decision=ctx.decision.decision,
         appealable=answers.get("appealable") == "yes",
@@ -372,7 +381,8 @@ def _duties(ctx: Context, rules: RuleSet) -> list[Duty]:
         if why is None:
             continue
         duties.append(
-            Duty.model_construct(
+            trusted(
+                Duty,
                 rule_id=rule.id,
                 summary=rule.summary,
                 duty_holder=rule.duty_holder,
@@ -384,7 +394,8 @@ def _duties(ctx: Context, rules: RuleSet) -> list[Duty]:
         if rule.check is not None:
             for message in rule.check(ctx):
                 ctx.findings.append(
-                    Finding.model_construct(
+                    trusted(
+                        Finding,
                         code=rule.finding_code,
                         severity="warning",
                         message=message,
@@ -456,7 +467,8 @@ def _deadline_findings(deadlines: list[Deadline], cal: WorkingDayCalendar) -> li
 def _finding(
     d: Deadline, code: str, severity: Severity, message: str, extra: tuple[Citation, ...] = ()
 ) -> Finding:
-    return Finding.model_construct(
+    return trusted(
+        Finding,
         code=code,
         severity=severity,
         message=message,
@@ -473,7 +485,8 @@ def _appeal_findings(ctx: Context) -> list[Finding]:
     assert eligibility is not None
     if decision.letter_dated is not None and decision.letter_dated != decision.on:
         findings.append(
-            Finding.model_construct(
+            trusted(
+                Finding,
                 code="letter_dated_differs",
                 severity="warning" if decision.letter_dated > decision.on else "info",
                 message=(
@@ -490,7 +503,8 @@ def _appeal_findings(ctx: Context) -> list[Finding]:
         assert isinstance(appeal, AppealRegistered)
         if not eligibility.appealable:
             findings.append(
-                Finding.model_construct(
+                trusted(
+                    Finding,
                     code="appeal_not_appealable",
                     severity="warning",
                     message=(
@@ -509,7 +523,8 @@ def _appeal_findings(ctx: Context) -> list[Finding]:
         section_i_only = bool(grounds) and grounds <= {"placement", "no_placement"}
         if eligibility.certificate_required and not certificate and not section_i_only:
             findings.append(
-                Finding.model_construct(
+                trusted(
+                    Finding,
                     code="appeal_without_certificate",
                     severity="warning",
                     message=(
@@ -537,7 +552,8 @@ def _reason_citations(eligibility: Eligibility, rule_id: str) -> tuple[Citation,
 
 def _events_after_as_of(later: list[EventBase], as_of: date) -> Finding:
     kinds = ", ".join(sorted({event_type(e) for e in later}))
-    return Finding.model_construct(
+    return trusted(
+        Finding,
         code="events_after_as_of",
         severity="info",
         message=(
@@ -551,7 +567,8 @@ def _events_after_as_of(later: list[EventBase], as_of: date) -> Finding:
 
 
 def _no_decision() -> Eligibility:
-    return Eligibility.model_construct(
+    return trusted(
+        Eligibility,
         decision_on=None,
         decision=None,
         appealable=False,
@@ -565,7 +582,8 @@ def _no_decision() -> Eligibility:
 def _no_decision_finding(rules: RuleSet) -> Finding:
     rule = rules.pick("eligibility.appealable", REGIME_START)
     citations = rule.citations if rule is not None else _SENT
-    return Finding.model_construct(
+    return trusted(
+        Finding,
         code="no_decision",
         severity="info",
         message="The case has no decision_notice event: there is nothing to appeal or mediate yet.",

@@ -11,7 +11,7 @@ them from the rule, so a rule cannot forget.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -47,6 +47,25 @@ Severity: TypeAlias = Literal["error", "warning", "info"]
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True)
 Citations = Field(min_length=1)
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def trusted(model: type[_M], **values: Any) -> _M:
+    """Build a result the engine has already checked, without re-validating it (internal).
+
+    The engine builds every field from typed events and rule records, so validating again would
+    only cost time (pydantic's own ``model_construct`` is slower still, as it fills defaults).
+    Every field must be given. Public construction (``Deadline(...)``) validates as usual, and
+    the test suite round-trips engine reports through ``Report.model_validate`` to prove they
+    are valid.
+    """
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 class Deadline(BaseModel):

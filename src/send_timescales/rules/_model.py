@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
@@ -32,7 +33,7 @@ from ..citations import Citation
 from ..errors import RuleSetError
 from ..events import DecisionNotice, EventBase, event_label
 from ..periods import Period, long_date
-from ..results import Deadline, DutyHolder, Eligibility, Finding, Status
+from ..results import Deadline, DutyHolder, Eligibility, Finding, Status, trusted
 
 if TYPE_CHECKING:
     from ..calendars import WorkingDayCalendar
@@ -93,7 +94,7 @@ class Rule:
     citations: tuple[Citation, ...]
     in_force: InForce = field(default_factory=InForce)
 
-    @property
+    @cached_property
     def confidence(self) -> Literal["verified", "secondary"]:
         """``secondary`` if any of the rule's citations is, else ``verified``."""
         if any(c.confidence == "secondary" for c in self.citations):
@@ -285,7 +286,8 @@ class RuleSet:
     def pick(self, rule_id: str, day: date) -> Rule | None:
         """The version of ``rule_id`` in force on ``day`` (C10), or ``None``."""
         for rule in self._versions.get(rule_id, ()):
-            if rule.in_force.contains(day):
+            window = rule.in_force
+            if window.start <= day and (window.end is None or day <= window.end):
                 return rule
         return None
 
@@ -407,7 +409,8 @@ def build_deadline(
             "secondary sources (IPSEA, SENDIASS services, the SEND Code), but the regulation's "
             "own words were not read on legislation.gov.uk: check them before relying on it."
         )
-    return Deadline.model_construct(
+    return trusted(
+        Deadline,
         rule_id=rule.id,
         summary=summary or rule.summary,
         due=due,

@@ -1,0 +1,92 @@
+"""evaluate() on a 6-event mediation case, from JSON text to JSON text.
+
+Run: ``.venv/bin/python bench/bench_evaluate.py``. Prints figures; asserts nothing. Target from
+issue 3: <= 20 microseconds median on the project machine; the floor (bare pydantic validation of
+the events plus the table arithmetic, no explanations) is reported beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import timeit
+from datetime import date
+
+import send_timescales as st
+from send_timescales.events import _EVENTS
+from send_timescales.periods import add_months, default_calendar
+
+CASE = json.dumps(
+    {
+        "case_id": "bench-1",
+        "events": [
+            {"type": "decision_notice", "on": "2025-10-01", "decision": "refuse_assessment"},
+            {"type": "adviser_contacted", "on": "2025-10-20", "wants_mediation": True},
+            {"type": "mediation_requested", "on": "2025-10-22", "issues": ["education"]},
+            {"type": "mediation_held", "on": "2025-11-14", "agreement": "none"},
+            {"type": "certificate_issued", "on": "2025-11-17", "reason": "after_mediation"},
+            {"type": "appeal_registered", "on": "2025-12-10"},
+        ],
+    }
+)
+AS_OF = date(2026, 1, 5)
+EVENTS_JSON = json.dumps(json.loads(CASE)["events"])
+
+
+def json_to_json() -> str:
+    return st.evaluate(st.parse_case(CASE), as_of=AS_OF).model_dump_json()
+
+
+def evaluate_only(case: st.Case) -> st.Report:
+    return st.evaluate(case, as_of=AS_OF)
+
+
+def floor() -> int:
+    """Validate the events with pydantic and do the arithmetic the deadlines need, nothing else."""
+    events = _EVENTS.validate_json(EVENTS_JSON)
+    cal = default_calendar()
+    notice, contact, request, held, cert, _ = events
+    dues = (
+        add_months(notice.on, 2),
+        request.on.toordinal() + 30,
+        cal.add_working_days(held.on, 3),
+        max(add_months(notice.on, 2), add_months(cert.on, 1)),
+        cal.roll_forward(add_months(cert.on, 1)),
+    )
+    return len(dues) + len(json.dumps([d if isinstance(d, int) else d.isoformat() for d in dues]))
+
+
+def per_call_us(fn: object, number: int = 2000, repeat: int = 15) -> float:
+    timer = timeit.Timer(fn)  # type: ignore[arg-type]
+    return statistics.median(t / number * 1e6 for t in timer.repeat(repeat, number))
+
+
+def main() -> None:
+    json_to_json()  # build the calendar and the rule set once
+    case = st.parse_case(CASE)
+    full = per_call_us(json_to_json)
+    parse = per_call_us(lambda: st.parse_case(CASE))
+    engine = per_call_us(lambda: evaluate_only(case))
+    report = evaluate_only(case)
+    dump = per_call_us(report.model_dump_json)
+    base = per_call_us(floor)
+    print(f"{'step':<52}{'median us/call':>16}")
+    for name, value in [
+        ("JSON case -> evaluate -> JSON report (the target)", full),
+        ("  parse_case (pydantic validation)", parse),
+        ("  evaluate (engine, explanations included)", engine),
+        ("  report.model_dump_json", dump),
+        ("floor: bare pydantic validation + table arithmetic", base),
+    ]:
+        print(f"{name:<52}{value:>16.1f}")
+    print()
+    print(
+        f"JSON to JSON: {full:.1f} us (target <= 20 us): {'MET' if full <= 20 else 'NOT MET'}; "
+        f"{full / base:.1f}x the floor; {len(report.deadlines)} deadlines, "
+        f"{len(report.findings)} findings, {len(report.duties)} duties"
+    )
+    print(f"throughput: about {1e6 / full:,.0f} cases per second on one core")
+
+
+if __name__ == "__main__":
+    main()

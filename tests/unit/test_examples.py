@@ -1,0 +1,427 @@
+"""The runnable examples in examples/: the scripts run, and the case files give the right dates.
+
+Every expected date below was worked out by hand from RULES.md (C1 to C8) and the official
+England and Wales bank-holiday list, not taken from the library's output:
+
+refusal_to_assess_mediation.json (refusal to assess sent Fri 16 Jan 2026), as of Mon 9 Mar 2026
+  mediation.adviser_contact: 16 Jan + 2 months = Mon 16 Mar 2026; adviser contacted 27 Jan: met.
+  mediation.arrange: request received Thu 29 Jan + 30 days = Sat 28 Feb 2026 (no roll-forward for
+    an LA, C7); mediation held Wed 25 Feb: met.
+  mediation.date_notice: mediation Wed 25 Feb; 5 working days before it: Tue 24, Mon 23, Fri 20,
+    Thu 19, Wed 18 Feb; 5 clear working days -> notice by Tue 17 Feb 2026; given Mon 9 Feb: met.
+  mediation.certificate.after_mediation: 3rd working day after Wed 25 Feb: Thu 26 (1), Fri 27 (2),
+    Mon 2 Mar (3) -> Mon 2 Mar 2026; issued Tue 3 Mar: missed (1 day late).
+  mediation.agreement.appealable (assess, reg 44(2)(b) 2 weeks) and .other (reg 42(3) 2 weeks):
+    Wed 25 Feb + 14 days = Wed 11 Mar 2026; not done by 9 Mar: pending.
+  appeal.register: notice limb 16 Jan + 2 months = Mon 16 Mar; certificate limb 3 Mar + 1 month =
+    Fri 3 Apr 2026, Good Friday; later = 3 Apr; r.12(2): Sat 4, Sun 5, Mon 6 (Easter Monday) are
+    not working days -> Tue 7 Apr 2026; appeal received Thu 5 Mar: met.
+
+declined_mediation_easter.json (final plan sent Fri 13 Feb 2026), as of Mon 20 Apr 2026
+  mediation.adviser_contact: 13 Feb + 2 months = Mon 13 Apr 2026; contacted Thu 2 Apr: met.
+  mediation.certificate.declined: 3rd working day after Thu 2 Apr: Fri 3 (Good Friday), Sat 4,
+    Sun 5, Mon 6 (Easter Monday) skipped; Tue 7 (1), Wed 8 (2), Thu 9 (3) -> Thu 9 Apr 2026;
+    issued Thu 9 Apr (the last day): met.
+  appeal.register: notice limb Mon 13 Apr; certificate limb 9 Apr + 1 month = Sat 9 May 2026;
+    later = 9 May; r.12(2) -> Mon 11 May 2026 (the early May bank holiday is 4 May); pending.
+
+section_i_only_appeal.json (amended plan sent Fri 26 Jun 2026, only Section I disputed)
+  appeal.register: no certificate needed or issued; 26 Jun + 2 months = Wed 26 Aug 2026, in
+    August, so r.12(3)(a): first working day after 31 Aug; Mon 31 Aug 2026 is the summer bank
+    holiday -> Tue 1 Sep 2026; appeal received Mon 20 Jul: met.
+  mediation.adviser_contact: 26 Jun + 2 months = Wed 26 Aug 2026 (C2; a parent's limit, not
+    moved); not contacted by 21 Jul: pending.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from send_timescales import Report, evaluate, parse_case
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+CASES = EXAMPLES / "cases"
+
+REFUSAL = CASES / "refusal_to_assess_mediation.json"
+EASTER = CASES / "declined_mediation_easter.json"
+SECTION_I = CASES / "section_i_only_appeal.json"
+
+D = date.fromisoformat
+
+
+def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / script), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def report_for(path: Path, as_of: date) -> Report:
+    return evaluate(parse_case(path.read_text(encoding="utf-8")), as_of=as_of)
+
+
+# ---------------------------------------------------------------------------- the case files
+
+# (case file, as_of, rule_id, due, status, duty holder): worked by hand, see the module docstring.
+EXPECTED: list[tuple[Path, str, str, str, str, str]] = [
+    (REFUSAL, "2026-03-09", "mediation.adviser_contact", "2026-03-16", "met",
+     "parent_or_young_person"),
+    (REFUSAL, "2026-03-09", "mediation.arrange", "2026-02-28", "met", "la"),
+    (REFUSAL, "2026-03-09", "mediation.date_notice", "2026-02-17", "met", "la"),
+    (REFUSAL, "2026-03-09", "mediation.certificate.after_mediation", "2026-03-02", "missed",
+     "mediator"),
+    (REFUSAL, "2026-03-09", "mediation.agreement.appealable", "2026-03-11", "pending", "la"),
+    (REFUSAL, "2026-03-09", "mediation.agreement.other", "2026-03-11", "pending", "la"),
+    (REFUSAL, "2026-03-09", "appeal.register", "2026-04-07", "met", "parent_or_young_person"),
+    (EASTER, "2026-04-20", "mediation.adviser_contact", "2026-04-13", "met",
+     "parent_or_young_person"),
+    (EASTER, "2026-04-20", "mediation.certificate.declined", "2026-04-09", "met",
+     "mediation_adviser"),
+    (EASTER, "2026-04-20", "appeal.register", "2026-05-11", "pending", "parent_or_young_person"),
+    # The day before the certificate: the adviser's duty is still open, and only the notice limb
+    # (13 Feb + 2 months = Mon 13 Apr 2026) is known.
+    (EASTER, "2026-04-08", "mediation.certificate.declined", "2026-04-09", "pending",
+     "mediation_adviser"),
+    (EASTER, "2026-04-08", "appeal.register", "2026-04-13", "pending", "parent_or_young_person"),
+    (SECTION_I, "2026-07-21", "appeal.register", "2026-09-01", "met", "parent_or_young_person"),
+    (SECTION_I, "2026-07-21", "mediation.adviser_contact", "2026-08-26", "pending",
+     "parent_or_young_person"),
+    # Before the appeal was registered (the appeal event is left out as after as_of).
+    (SECTION_I, "2026-07-01", "appeal.register", "2026-09-01", "pending",
+     "parent_or_young_person"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "as_of", "rule_id", "due", "status", "holder"),
+    EXPECTED,
+    ids=[f"{p.stem}-{a}-{r}" for p, a, r, *_ in EXPECTED],
+)
+def test_case_file_deadline(
+    path: Path, as_of: str, rule_id: str, due: str, status: str, holder: str
+) -> None:
+    deadline = report_for(path, D(as_of)).deadline(rule_id)
+    assert deadline is not None, f"{rule_id} missing"
+    assert deadline.due == D(due)
+    assert deadline.status == status
+    assert deadline.duty_holder == holder
+    assert deadline.citations
+
+
+@pytest.mark.parametrize(
+    ("path", "as_of", "rule_ids"),
+    [
+        (
+            REFUSAL,
+            "2026-03-09",
+            {
+                "mediation.adviser_contact",
+                "mediation.arrange",
+                "mediation.date_notice",
+                "mediation.certificate.after_mediation",
+                "mediation.agreement.appealable",
+                "mediation.agreement.other",
+                "appeal.register",
+            },
+        ),
+        (
+            EASTER,
+            "2026-04-20",
+            {"mediation.adviser_contact", "mediation.certificate.declined", "appeal.register"},
+        ),
+        (SECTION_I, "2026-07-21", {"mediation.adviser_contact", "appeal.register"}),
+    ],
+    ids=["refusal", "easter", "section_i"],
+)
+def test_case_file_has_exactly_these_deadlines(path: Path, as_of: str, rule_ids: set[str]) -> None:
+    report = report_for(path, D(as_of))
+    assert {d.rule_id for d in report.deadlines} == rule_ids
+    assert len(report.deadlines) == len(rule_ids)
+
+
+def test_every_case_file_parses_with_events_on_or_before_its_as_of() -> None:
+    as_of = {REFUSAL: D("2026-03-09"), EASTER: D("2026-04-20"), SECTION_I: D("2026-07-21")}
+    assert sorted(CASES.glob("*.json")) == sorted(as_of)
+    for path, day in as_of.items():
+        case = parse_case(path.read_text(encoding="utf-8"))
+        assert case.case_id
+        assert all(event.on <= day for event in case.events), path.name
+        report = evaluate(case, as_of=day)
+        assert report.provenance.case_id == case.case_id
+        assert "events_after_as_of" not in {f.code for f in report.findings}
+
+
+def test_refusal_case_eligibility_and_findings() -> None:
+    report = report_for(REFUSAL, D("2026-03-09"))
+    e = report.eligibility
+    assert (e.decision, e.appealable, e.mediation_available) == ("refuse_assessment", True, True)
+    assert e.certificate_required
+    assert e.party == "parent"  # born 20 Jun 2014: compulsory school age ends 28 Jun 2030
+    codes = {(f.code, f.rule_id) for f in report.findings}
+    assert ("deadline_missed", "mediation.certificate.after_mediation") in codes
+    assert "appeal_without_certificate" not in {c for c, _ in codes}
+    appeal = report.deadline("appeal.register")
+    assert appeal is not None
+    assert appeal.done_on == D("2026-03-05")
+    assert any("Good Friday" in step for step in appeal.explanation)
+
+
+def test_refusal_case_agreement_actions_are_separate_deadlines() -> None:
+    report = report_for(REFUSAL, D("2026-03-09"))
+    subjects = {
+        d.rule_id: d.subject
+        for d in report.deadlines
+        if d.rule_id.startswith("mediation.agreement")
+    }
+    assert subjects == {
+        "mediation.agreement.appealable": (
+            "carry out an EHC needs assessment: notify the parent or young person that it will "
+            "assess"
+        ),
+        "mediation.agreement.other": "share the school's SEN support records with the parent",
+    }
+    # Three months on, nothing shows the LA did either: both overdue, both LA errors.
+    later = report_for(REFUSAL, D("2026-06-01"))
+    overdue = {d.rule_id for d in later.deadlines if d.status == "overdue"}
+    assert overdue == {"mediation.agreement.appealable", "mediation.agreement.other"}
+    errors = {f.rule_id for f in later.findings if f.severity == "error"}
+    assert errors == overdue
+
+
+def test_easter_certificate_count_skips_good_friday_and_easter_monday() -> None:
+    report = report_for(EASTER, D("2026-04-20"))
+    certificate = report.deadline("mediation.certificate.declined")
+    assert certificate is not None
+    assert certificate.trigger_on == D("2026-04-02")  # Thursday before Good Friday
+    assert certificate.due == D("2026-04-09")
+    assert certificate.done_on == D("2026-04-09")
+    text = " ".join(certificate.explanation)
+    assert "Good Friday" in text
+    assert "Easter Monday" in text
+    assert report.eligibility.certificate_required
+    assert report.eligibility.party == "parent"
+
+
+def test_easter_case_appeal_time_passes_without_an_appeal() -> None:
+    appeal = report_for(EASTER, D("2026-05-12")).deadline("appeal.register")
+    assert appeal is not None
+    assert (appeal.due, appeal.status) == (D("2026-05-11"), "overdue")
+
+
+def test_section_i_case_needs_no_certificate() -> None:
+    report = report_for(SECTION_I, D("2026-07-21"))
+    e = report.eligibility
+    assert (e.appealable, e.mediation_available, e.certificate_required) == (True, True, False)
+    assert not any(d.rule_id.startswith("mediation.certificate") for d in report.deadlines)
+    assert "appeal_without_certificate" not in {f.code for f in report.findings}
+    appeal = report.deadline("appeal.register")
+    assert appeal is not None
+    assert any("August" in step for step in appeal.explanation)
+
+
+# ---------------------------------------------------------------------------- evaluate_case.py
+
+_DEADLINE_LINE = re.compile(
+    r"^\* (?P<due>\w+ \d+ \w+ \d{4})(?: \(provisional\))?\s+(?P<status>\S+)\s+(?P<rule>[a-z_.]+)"
+)
+
+
+def deadline_lines(text: str) -> set[tuple[str, str, str]]:
+    found = set()
+    for line in text.splitlines():
+        match = _DEADLINE_LINE.match(line)
+        if match:
+            found.add((match["due"], match["status"], match["rule"]))
+    return found
+
+
+def test_evaluate_case_default_is_the_refusal_case() -> None:
+    result = run("evaluate_case.py", "--as-of", "2026-03-09")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert out.startswith(
+        "SEND timescales as of Monday 9 March 2026 (case EX-001-refusal-to-assess-mediation)"
+    )
+    assert "Decision: refuse_assessment (notice sent Friday 16 January 2026)" in out
+    assert {
+        ("Tuesday 17 February 2026", "met", "mediation.date_notice"),
+        ("Saturday 28 February 2026", "met", "mediation.arrange"),
+        ("Monday 2 March 2026", "MISSED", "mediation.certificate.after_mediation"),
+        ("Wednesday 11 March 2026", "pending", "mediation.agreement.appealable"),
+        ("Wednesday 11 March 2026", "pending", "mediation.agreement.other"),
+        ("Monday 16 March 2026", "met", "mediation.adviser_contact"),
+        ("Tuesday 7 April 2026", "met", "appeal.register"),
+    } == deadline_lines(out)
+    assert "deadline_missed" in out
+
+
+@pytest.mark.parametrize(
+    ("path", "as_of", "expected"),
+    [
+        (
+            EASTER,
+            "2026-04-20",
+            {
+                ("Thursday 9 April 2026", "met", "mediation.certificate.declined"),
+                ("Monday 13 April 2026", "met", "mediation.adviser_contact"),
+                ("Monday 11 May 2026", "pending", "appeal.register"),
+            },
+        ),
+        (
+            SECTION_I,
+            "2026-07-21",
+            {
+                ("Wednesday 26 August 2026", "pending", "mediation.adviser_contact"),
+                ("Tuesday 1 September 2026", "met", "appeal.register"),
+            },
+        ),
+    ],
+    ids=["easter", "section_i"],
+)
+def test_evaluate_case_other_cases(
+    path: Path, as_of: str, expected: set[tuple[str, str, str]]
+) -> None:
+    result = run("evaluate_case.py", str(path.relative_to(REPO)), "--as-of", as_of)
+    assert result.returncode == 0, result.stderr
+    assert deadline_lines(result.stdout) == expected
+
+
+def test_evaluate_case_easter_explanation_names_the_holidays() -> None:
+    result = run("evaluate_case.py", str(EASTER), "--as-of", "2026-04-20")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "not counted: Friday 3 April 2026 (Good Friday), Monday 6 April 2026 (Easter Monday), "
+        "and the weekend" in result.stdout
+    )
+
+
+def test_evaluate_case_without_as_of_runs() -> None:
+    result = run("evaluate_case.py")
+    assert result.returncode == 0, result.stderr
+    assert "EX-001-refusal-to-assess-mediation" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        (None, ("no/such/case.json",), "No such file"),
+        (None, ("--as-of", "2026-3-9"), "YYYY-MM-DD"),
+        (None, ("--as-of", "2010-01-01"), "before 1 September 2014"),
+        (None, ("--no-such-option",), "unrecognized arguments"),
+        ("not json", (), "not valid JSON"),
+        ('{"events": [{"type": "mediation_held", "on": "2026-01-05"}]}', (), "'agreement'"),
+        (
+            '{"events": [{"type": "decision_notice", "on": "2026-01-05T09:00:00",'
+            ' "decision": "refuse_assessment"}]}',
+            (),
+            "YYYY-MM-DD",
+        ),
+    ],
+    ids=["missing-file", "bad-as-of", "as-of-too-early", "bad-option", "not-json",
+         "missing-field", "datetime"],
+)  # fmt: skip
+def test_evaluate_case_bad_input(
+    tmp_path: Path, content: str | None, args: tuple[str, ...], message: str
+) -> None:
+    argv = list(args)
+    if content is not None:
+        bad = tmp_path / "bad.json"
+        bad.write_text(content, encoding="utf-8")
+        argv.insert(0, str(bad))
+    result = run("evaluate_case.py", *argv)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("evaluate_case.py: error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------------------- compliance_batch.py
+
+BATCH_ROWS = {
+    ("EX-001-refusal-to-assess-mediation", "mediation.date_notice", "2026-02-17", "met", "la"),
+    ("EX-001-refusal-to-assess-mediation", "mediation.arrange", "2026-02-28", "met", "la"),
+    ("EX-001-refusal-to-assess-mediation", "mediation.certificate.after_mediation", "2026-03-02",
+     "missed", "mediator"),
+    ("EX-001-refusal-to-assess-mediation", "mediation.agreement.appealable", "2026-03-11",
+     "overdue", "la"),
+    ("EX-001-refusal-to-assess-mediation", "mediation.agreement.other", "2026-03-11", "overdue",
+     "la"),
+    ("EX-001-refusal-to-assess-mediation", "mediation.adviser_contact", "2026-03-16", "met",
+     "parent_or_young_person"),
+    ("EX-001-refusal-to-assess-mediation", "appeal.register", "2026-04-07", "met",
+     "parent_or_young_person"),
+    ("EX-002-declined-mediation-easter", "mediation.certificate.declined", "2026-04-09", "met",
+     "mediation_adviser"),
+    ("EX-002-declined-mediation-easter", "mediation.adviser_contact", "2026-04-13", "met",
+     "parent_or_young_person"),
+    ("EX-002-declined-mediation-easter", "appeal.register", "2026-05-11", "overdue",
+     "parent_or_young_person"),
+    ("EX-003-section-i-only-appeal", "mediation.adviser_contact", "2026-08-26", "pending",
+     "parent_or_young_person"),
+    ("EX-003-section-i-only-appeal", "appeal.register", "2026-09-01", "met",
+     "parent_or_young_person"),
+}  # fmt: skip
+
+
+def table_rows(text: str, width: int) -> list[tuple[str, ...]]:
+    return [tuple(line.split()) for line in text.splitlines() if len(line.split()) == width]
+
+
+def test_compliance_batch_table_and_tally() -> None:
+    result = run("compliance_batch.py", "--as-of", "2026-07-21")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert out.startswith("Deadlines as of 2026-07-21 (3 cases)")
+    rows = table_rows(out, 5)
+    assert rows[0] == ("case_id", "rule_id", "due", "status", "duty_holder")
+    body = [row for row in rows[1:] if not set(row[0]) <= {"-"}]
+    assert len(body) == len(BATCH_ROWS)
+    assert set(body) == BATCH_ROWS
+    tally = {row[0]: row[1:] for row in table_rows(out, 7)}
+    # columns: met, missed, pending, overdue, disapplied, total
+    assert tally["rule_id"] == ("met", "missed", "pending", "overdue", "disapplied", "total")
+    assert tally["appeal.register"] == ("2", "0", "0", "1", "0", "3")
+    assert tally["mediation.adviser_contact"] == ("2", "0", "1", "0", "0", "3")
+    assert tally["mediation.certificate.after_mediation"] == ("0", "1", "0", "0", "0", "1")
+    assert tally["mediation.agreement.appealable"] == ("0", "0", "0", "1", "0", "1")
+
+
+def test_compliance_batch_skips_a_bad_case(tmp_path: Path) -> None:
+    shutil.copy(EASTER, tmp_path / EASTER.name)
+    (tmp_path / "broken.json").write_text('{"events": [{"type": "nonsense"}]}', encoding="utf-8")
+    result = run("compliance_batch.py", str(tmp_path), "--as-of", "2026-04-20")
+    assert result.returncode == 1
+    assert "broken.json" in result.stderr
+    assert "Traceback" not in result.stderr
+    rows = set(table_rows(result.stdout, 5))
+    assert ("EX-002-declined-mediation-easter", "appeal.register", "2026-05-11", "pending",
+            "parent_or_young_person") in rows  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--as-of", "2026-02-30"), ("no/such/folder",)],
+    ids=["bad-date", "missing-folder"],
+)
+def test_compliance_batch_bad_input(args: tuple[str, ...]) -> None:
+    result = run("compliance_batch.py", *args)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("compliance_batch.py: error: ")
