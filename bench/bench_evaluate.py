@@ -45,7 +45,7 @@ def floor() -> int:
     """Validate the events with pydantic and do the arithmetic the deadlines need, nothing else."""
     events = _EVENTS.validate_json(EVENTS_JSON)
     cal = default_calendar()
-    notice, contact, request, held, cert, _ = events
+    notice, _contact, request, held, cert, _ = events
     dues = (
         add_months(notice.on, 2),
         request.on.toordinal() + 30,

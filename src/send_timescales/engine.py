@@ -142,10 +142,11 @@ def evaluate(
             )
         )
         found = _deadlines(ctx, rule_set)
+        ctx.deadlines = found
         deadlines.extend(found)
         duties.extend(_duties(ctx, rule_set))
         findings.extend(ctx.findings)
-        findings.extend(_deadline_findings(found, cal))
+        findings.extend(_deadline_findings(found, cal, ctx.eligibility))
         findings.extend(_appeal_findings(ctx))
 
     order = {rule_id: index for index, rule_id in enumerate(rule_set.ids)}
@@ -407,12 +408,25 @@ def _duties(ctx: Context, rules: RuleSet) -> list[Duty]:
     return duties
 
 
-def _deadline_findings(deadlines: list[Deadline], cal: WorkingDayCalendar) -> list[Finding]:
+def _deadline_findings(
+    deadlines: list[Deadline], cal: WorkingDayCalendar, eligibility: Eligibility
+) -> list[Finding]:
     findings: list[Finding] = []
     for d in deadlines:
         due = long_date(d.due) if d.due is not None else ""
         own = d.duty_holder == "parent_or_young_person"
-        if d.status == "overdue":
+        optional = d.rule_id == "mediation.adviser_contact" and not eligibility.certificate_required
+        if d.status == "overdue" and optional:
+            findings.append(
+                _finding(
+                    d,
+                    "mediation_time_passed",
+                    "info",
+                    f"The time to contact the mediation adviser ended on {due}; no certificate "
+                    "is needed for this appeal, so the right of appeal is not affected.",
+                )
+            )
+        elif d.status == "overdue":
             findings.append(
                 _finding(
                     d,
@@ -496,6 +510,29 @@ def _appeal_findings(ctx: Context) -> list[Finding]:
                 ),
                 rule_id="appeal.register",
                 citations=_SENT,
+                decision_on=decision.on,
+            )
+        )
+    appeal_deadline = next((d for d in ctx.deadlines if d.rule_id == "appeal.register"), None)
+    if (
+        appeal_deadline is not None
+        and appeal_deadline.status == "pending"
+        and appeal_deadline.due is not None
+        and appeal_deadline.due < ctx.as_of
+    ):
+        findings.append(
+            trusted(
+                Finding,
+                code="appeal_awaiting_certificate",
+                severity="info",
+                message=(
+                    f"The 2-month limit of {long_date(appeal_deadline.due)} has passed, but a "
+                    "mediation certificate is still awaited: the appeal will be in time up to 1 "
+                    "month from the certificate's date of issue. Check that mediation is "
+                    "progressing."
+                ),
+                rule_id="appeal.register",
+                citations=appeal_deadline.citations,
                 decision_on=decision.on,
             )
         )

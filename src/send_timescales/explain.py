@@ -81,7 +81,8 @@ def render_text(report: Report, *, explain: bool = True) -> str:
         lines.append("  none")
     for d in report.deadlines:
         subject = f" [{d.subject}]" if d.subject else ""
-        lines.append(f"* {_due(d)}  {_STATUS[d.status]:<10} {d.rule_id}{subject}")
+        done = f" (done {long_date(d.done_on)})" if d.done_on is not None else ""
+        lines.append(f"* {_due(d)}  {_STATUS[d.status]}{done}  {d.rule_id}{subject}")
         lines.append(f"    {d.summary} (who: {_HOLDER[d.duty_holder]})")
         lines.append(f"    Law: {_cite(d.citations)}")
         if explain:

@@ -91,7 +91,33 @@ def test_appeal_stays_pending_while_a_certificate_is_awaited() -> None:
     assert appeal is not None
     assert appeal.due == date(2025, 12, 1)
     assert appeal.status == "pending"
-    assert "time_limit_passed" not in {f.code for f in report.findings}
+    codes = {f.code for f in report.findings}
+    assert "time_limit_passed" not in codes
+    assert "appeal_awaiting_certificate" in codes
+
+
+def test_late_adviser_contact_does_not_hold_the_appeal_open() -> None:
+    report = st.evaluate(
+        [
+            notice("2025-10-01"),
+            {"type": "adviser_contacted", "on": "2025-12-05", "wants_mediation": True},
+        ],
+        as_of=date(2025, 12, 10),
+    )
+    appeal = report.deadline("appeal.register")
+    assert appeal is not None
+    assert appeal.status == "overdue"
+
+
+def test_section_i_only_adviser_contact_is_optional() -> None:
+    report = st.evaluate(
+        [notice("2025-06-02", "plan_amended", disputed=["placement"])], as_of=date(2025, 9, 1)
+    )
+    codes = {f.code: f.severity for f in report.findings}
+    assert codes.get("mediation_time_passed") == "info"
+    appeal = report.deadline("appeal.register")
+    assert appeal is not None
+    assert not any("30 days" in step for step in appeal.explanation)
 
 
 def test_appeal_registered_late_is_missed_with_a_finding() -> None:
@@ -319,8 +345,15 @@ def test_unknown_following_review_is_a_safe_assumption() -> None:
     assert reason.assumption is True
 
 
+def test_a_certificate_is_always_required_for_decisions_without_a_school() -> None:
+    report = st.evaluate([notice()], as_of=AS_OF)  # a refusal to assess names no school
+    (reason,) = [r for r in report.eligibility.reasons if r.question == "certificate_required"]
+    assert report.eligibility.certificate_required is True
+    assert reason.assumption is False
+
+
 def test_unknown_disputed_assumes_a_certificate_is_required() -> None:
-    report = st.evaluate([notice()], as_of=AS_OF)
+    report = st.evaluate([notice(decision="plan_finalised")], as_of=AS_OF)
     (reason,) = [r for r in report.eligibility.reasons if r.question == "certificate_required"]
     assert report.eligibility.certificate_required is True
     assert reason.assumption is True

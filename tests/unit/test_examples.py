@@ -234,7 +234,8 @@ def test_section_i_case_needs_no_certificate() -> None:
 # ---------------------------------------------------------------------------- evaluate_case.py
 
 _DEADLINE_LINE = re.compile(
-    r"^\* (?P<due>\w+ \d+ \w+ \d{4})(?: \(provisional\))?\s+(?P<status>\S+)\s+(?P<rule>[a-z_.]+)"
+    r"^\* (?P<due>\w+ \d+ \w+ \d{4})(?: \(provisional\))?\s+(?P<status>\S+)"
+    r"(?: \(done [^)]*\))?\s+(?P<rule>[a-z_.]+)"
 )
 
 

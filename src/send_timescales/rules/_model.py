@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from ..citations import Citation
@@ -119,6 +119,8 @@ class Context:
     eligibility: Eligibility | None = None
     born: date | None = None
     findings: list[Finding] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    """The decision's deadlines, once computed (findings look at them)."""
 
     def of(self, event_type: str) -> list[EventBase]:
         """Return this decision's events of one type, in date order."""
@@ -361,10 +363,12 @@ def build_deadline(
     cal = ctx.calendar
     holder = duty_holder or rule.duty_holder
     if due is not None and holder != "parent_or_young_person" and not cal.is_working_day(due):
+        before = cal.subtract_working_days(due, 1)
         steps.append(
             f"{long_date(due)} is not a working day ({cal.why_not_working(due)}). The SEND "
             "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser "
-            "or mediator to the next working day, so it must be done by then (RULES.md C7)."
+            "or mediator to the next working day, so it must be done by then: in practice by "
+            f"{long_date(before)}, the last working day before it (RULES.md C7)."
         )
     done_on = done.on if done is not None else None
     status = status_of(due, done_on, ctx.as_of)

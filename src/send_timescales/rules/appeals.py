@@ -103,21 +103,26 @@ def _appeal_register(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> li
             steps.append(f"The later of the two is {long_date(end)}: the certificate limb decides.")
         else:
             steps.append(f"The later of the two is {long_date(end)}: the notice limb decides.")
-    else:
+        steps.append(
+            'The law says 1 calendar month from the certificate, not "30 days" as many guides say.'
+        )
+    elif ctx.eligibility.certificate_required:
         steps.append(
             "No mediation certificate has been issued, so only the 2-month limb applies for now; "
             "a certificate issued later can only make this date later (1 month from its date of "
             "issue, if that is later)."
         )
-    steps.append(
-        'The law says 1 calendar month from the certificate, not "30 days" as many guides say.'
-    )
+    else:
+        steps.append(
+            "No mediation certificate has been issued, and none is needed for this appeal: the "
+            "2-month limb applies."
+        )
     due, rolled = tribunal_roll_forward(end, ctx)
     steps.extend(rolled)
     done = ctx.first_after("appeal_registered", trigger.on)
     awaiting = None
-    contacted = ctx.of("adviser_contacted")
-    if not certificates and contacted:
+    contacted = [e for e in ctx.of("adviser_contacted") if e.on <= notice_limb]
+    if not certificates and contacted and ctx.eligibility.certificate_required:
         awaiting = (
             f"The 2-month limb has passed, but the mediation route is under way (the adviser was "
             f"contacted on {long_date(contacted[0].on)}) and no certificate has been issued yet: "

@@ -97,6 +97,14 @@ def _certificate_required(ctx: Context) -> tuple[str, str, bool]:
     if answer == "no":
         return "no", "There is no appeal, so no certificate is needed.", False
     disputed = _disputed(ctx)
+    if ctx.decision.decision not in ("plan_finalised", "plan_amended"):
+        return (
+            "yes",
+            "A mediation certificate is needed before appealing this decision (CFA 2014 s.55): "
+            "the parent or young person must at least contact the mediation adviser. Only an "
+            "appeal about the school named in a plan is exempt.",
+            assumed,
+        )
     if disputed is None:
         return (
             "yes",

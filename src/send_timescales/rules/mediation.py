@@ -455,7 +455,7 @@ CHILD_VIEWS = DutyRule(
 ATTENDANCE_RIGHTS = DutyRule(
     id="duty.attendance_rights",
     summary="The parent or young person may bring an advocate or other supporter of their "
-    "choice, a lawyer included",
+    "choice, a lawyer included; the LA may not refuse to take part because of it",
     duty_holder="la",
     applies=_mediation_requested,
     citations=(
