@@ -1,0 +1,172 @@
+"""Structural checks: the rule set is sound, the docs match the code, the public API is curated."""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import send_timescales as st
+from send_timescales.citations import SEND_REGS
+from send_timescales.rules import DeadlineRule, InForce, RuleSet, default_rules
+from send_timescales.rules.catalogue import catalogue_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES_MD = ROOT.parent / "shared" / "RULES.md"
+
+# Every rule id of RULES.md section 2 (mediation, appeal, eligibility, undated duties).
+SECTION_2_IDS = {
+    "mediation.adviser_contact",
+    "mediation.certificate.declined",
+    "mediation.health_notification",
+    "mediation.arrange",
+    "mediation.arrange.health_only",
+    "mediation.date_notice",
+    "mediation.certificate.not_arranged",
+    "mediation.certificate.after_mediation",
+    "mediation.agreement.appealable",
+    "mediation.agreement.other",
+    "mediation.agreement.icb_notice",
+    "appeal.register",
+    "eligibility.appealable",
+    "eligibility.mediation_available",
+    "eligibility.certificate_required",
+    "eligibility.party",
+    "duty.notice_content",
+    "duty.la_attendance",
+    "duty.expenses",
+    "duty.child_views",
+    "duty.attendance_rights",
+}
+
+
+def test_every_section_2_rule_is_implemented() -> None:
+    assert set(default_rules().ids) == SECTION_2_IDS
+
+
+def test_rule_ids_match_rules_md_when_it_is_beside_the_project() -> None:
+    if not RULES_MD.exists():
+        pytest.skip("shared/RULES.md is not beside this checkout")
+    text = RULES_MD.read_text()
+    section_2 = text[text.index("## 2.") : text.index("## 3.")]
+    listed = set(re.findall(r"`((?:mediation|appeal|eligibility|duty)\.[a-z_.]+)`", section_2))
+    assert listed <= SECTION_2_IDS, listed - SECTION_2_IDS
+    assert listed >= SECTION_2_IDS
+
+
+def test_every_rule_is_cited_and_summarised() -> None:
+    for rule in default_rules():
+        assert rule.citations, rule.id
+        assert rule.summary.strip(), rule.id
+        assert rule.in_force.start == date(2014, 9, 1)
+
+
+def test_docs_rule_catalogue_matches_the_code() -> None:
+    on_disk = (ROOT / "docs" / "rules.md").read_text()
+    assert on_disk == catalogue_markdown(default_rules()), (
+        "docs/rules.md is out of date: run `send-timescales rules > docs/rules.md`"
+    )
+
+
+def test_rule_set_rejects_duplicates_overlaps_and_uncited_rules() -> None:
+    base = default_rules().pick("mediation.arrange", date(2025, 1, 1))
+    assert isinstance(base, DeadlineRule)
+    from dataclasses import replace
+
+    with pytest.raises(st.RuleSetError, match="overlap"):
+        RuleSet([base, replace(base, in_force=InForce(date(2020, 1, 1)))], name="t")
+    with pytest.raises(st.RuleSetError, match="no citation"):
+        RuleSet([replace(base, citations=())], name="t")
+    with pytest.raises(st.RuleSetError, match="dotted"):
+        RuleSet([replace(base, id="Bad Id")], name="t")
+    with pytest.raises(st.RuleSetError, match="neither a period"):
+        RuleSet([replace(base, period=None)], name="t")
+
+
+def test_versions_are_chosen_by_the_trigger_date() -> None:
+    base = default_rules().pick("mediation.arrange", date(2025, 1, 1))
+    assert isinstance(base, DeadlineRule)
+    from dataclasses import replace
+
+    from send_timescales import Days
+
+    old = replace(base, in_force=InForce(date(2014, 9, 1), date(2019, 12, 31)))
+    new = replace(
+        base,
+        in_force=InForce(date(2020, 1, 1)),
+        period=Days(20),
+        citations=(SEND_REGS.cite("99", "secondary"),),
+    )
+    rules = RuleSet([*(r for r in default_rules() if r.id != base.id), old, new], name="versions")
+    events = [
+        {"type": "decision_notice", "on": "2019-12-01", "decision": "cease_plan"},
+        {"type": "mediation_requested", "on": "2019-12-31"},
+        {"type": "decision_notice", "on": "2020-01-01", "decision": "cease_plan"},
+        {"type": "mediation_requested", "on": "2020-01-01"},
+    ]
+    report = st.evaluate(events, as_of=date(2020, 1, 2), rules=rules)
+    arranged = sorted(
+        (d.trigger_on, d.due) for d in report.deadlines if d.rule_id == "mediation.arrange"
+    )
+    assert arranged == [
+        (date(2019, 12, 31), date(2020, 1, 30)),  # 30 days: the old version
+        (date(2020, 1, 1), date(2020, 1, 21)),  # 20 days: the new version
+    ]
+
+
+def test_public_api_is_complete_and_unique() -> None:
+    # Sorting of every __all__ is enforced by ruff (RUF022) in the test command.
+    assert len(st.__all__) == len(set(st.__all__))
+    for name in st.__all__:
+        if name != "__version__":
+            assert hasattr(st, name), name
+    for name in ("evaluate", "WorkingDayCalendar", "Report", "Deadline", "Citation"):
+        assert name in st.__all__
+
+
+def test_public_functions_have_docstrings() -> None:
+    for name in st.__all__:
+        obj = getattr(st, name, None)
+        if callable(obj):
+            assert obj.__doc__, name
+
+
+def test_contract_names_of_design_md() -> None:
+    report = st.evaluate(
+        [{"type": "decision_notice", "on": "2025-01-10", "decision": "refuse_assessment"}],
+        as_of=date(2025, 3, 1),
+    )
+    d = report.deadlines[0]
+    for attribute in (
+        "rule_id",
+        "due",
+        "status",
+        "duty_holder",
+        "citations",
+        "explanation",
+        "provisional",
+    ):
+        assert hasattr(d, attribute)
+    for attribute in ("appealable", "mediation_available", "certificate_required", "reasons"):
+        assert hasattr(report.eligibility, attribute)
+    assert {"deadlines", "eligibility", "findings"} <= set(report.model_dump(mode="json"))
+    assert d.citations[0].confidence in {"verified", "secondary"}
+    assert isinstance(
+        st.WorkingDayCalendar.england_and_wales(extra_closures=()), st.WorkingDayCalendar
+    )
+
+
+def test_no_network_logging_or_printing_in_the_library() -> None:
+    banned_modules = {"logging", "socket", "urllib", "http", "requests"}
+    for path in (ROOT / "src" / "send_timescales").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert not {a.name.split(".")[0] for a in node.names} & banned_modules, path
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert node.module.split(".")[0] not in banned_modules, path
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "print" or path.name == "cli.py", path
