@@ -101,6 +101,7 @@ class WorkingDayCalendar:
         "_names",
         "_nth",
         "_size",
+        "_statutory",
         "extra_closures",
         "first",
         "known_until",
@@ -142,6 +143,7 @@ class WorkingDayCalendar:
         self._max_k = -1
         self._names: dict[date, str] = {}
         self._holiday_dates: list[date] = []
+        self._statutory: WorkingDayCalendar | None = None if self.extra_closures else self
 
     @classmethod
     def england_and_wales(cls, extra_closures: Iterable[date] = ()) -> WorkingDayCalendar:
@@ -155,6 +157,28 @@ class WorkingDayCalendar:
         datetime.date(2025, 12, 31)
         """
         return cls(extra_closures=extra_closures, name="England and Wales")
+
+    def without_closures(self) -> WorkingDayCalendar:
+        """The same calendar without its ``extra_closures``: the statutory working days.
+
+        A Tribunal time limit never moves because an LA's office is shut, so the appeal rules
+        count on this calendar (built once, lazily, and kept).
+
+        >>> cal = WorkingDayCalendar.england_and_wales(extra_closures=[date(2026, 1, 2)])
+        >>> cal.without_closures().is_working_day(date(2026, 1, 2))
+        True
+        """
+        if self._statutory is None:
+            with self._lock:
+                if self._statutory is None:
+                    self._statutory = WorkingDayCalendar(
+                        self._given,
+                        known_until=self.known_until,
+                        first=self.first,
+                        last=self.last,
+                        name=self.name,
+                    )
+        return self._statutory
 
     # ------------------------------------------------------------------ tables
 

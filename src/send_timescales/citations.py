@@ -148,10 +148,13 @@ SEND_CODE = Instrument(
 )
 
 
-def case_law(name: str) -> Citation:
-    """Cite a judgment by its name and neutral citation (read in full: ``verified``).
+def case_law(name: str, confidence: Confidence) -> Citation:
+    """Cite a judgment by its name and neutral citation.
 
-    >>> case_law("Dodds v Walker [1981] 1 WLR 1027").url is None
+    ``verified`` only where the judgment itself was read; a holding known from reports of it is
+    ``secondary``.
+
+    >>> case_law("Dodds v Walker [1981] 1 WLR 1027", "secondary").url is None
     True
     """
-    return Citation(instrument=name, provision="", confidence="verified", url=None)
+    return Citation(instrument=name, provision="", confidence=confidence, url=None)

@@ -22,7 +22,7 @@ from typing import Any
 
 from .calendars import WorkingDayCalendar, check_date
 from .citations import HESC_RULES, SEND_REGS, Citation
-from .errors import ContradictoryEventsError, DateOutOfRangeError
+from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
 from .events import (
     EVENT_RANK,
     AdviserContacted,
@@ -106,7 +106,13 @@ def evaluate(
         case_id = case_id if case_id is not None else events.case_id
         events = events.events
     parsed = parse_events(events)
-    as_of = date.today() if as_of is None else check_date(as_of, "as_of")
+    if as_of is None:
+        as_of = date.today()
+    elif type(as_of) is not date:
+        try:
+            as_of = check_date(as_of, "as_of")
+        except TypeError as error:
+            raise InputError(str(error)) from None
     cal = calendar if calendar is not None else default_calendar()
     rule_set = rules if rules is not None else default_rules()
     if as_of < REGIME_START:
@@ -167,7 +173,8 @@ def evaluate(
             Provenance,
             library_version=_library_version(),
             rule_set=rule_set.name,
-            calendar=cal.name,
+            calendar=cal.name
+            + (f" + {len(cal.extra_closures)} local closures" if cal.extra_closures else ""),
             calendar_known_until=cal.known_until,
             as_of=as_of,
             case_id=case_id,
@@ -441,14 +448,16 @@ def _deadline_findings(
                 )
             )
         elif d.status == "missed":
-            late = (d.done_on - d.due).days  # type: ignore[operator]
+            assert d.done_on is not None
+            assert d.due is not None
+            late = (d.done_on - d.due).days
             if d.rule_id == "appeal.register":
                 findings.append(
                     _finding(
                         d,
                         "appeal_late",
                         "warning",
-                        f"The appeal was received on {long_date(d.done_on)}, {late} days after "  # type: ignore[arg-type]
+                        f"The appeal was received on {long_date(d.done_on)}, {late} days after "
                         f"the time limit of {due}: the notice of appeal must ask the Tribunal "
                         "to extend time and say why it is late.",
                         extra=(_LATE_APPEAL,),
@@ -460,7 +469,7 @@ def _deadline_findings(
                         d,
                         "done_late" if own else "deadline_missed",
                         "info" if own else "warning",
-                        f"{d.summary}: due {due}, done on {long_date(d.done_on)}, "  # type: ignore[arg-type]
+                        f"{d.summary}: due {due}, done on {long_date(d.done_on)}, "
                         f"{late} day{'s' if late != 1 else ''} late.",
                     )
                 )

@@ -64,8 +64,11 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+@lru_cache(maxsize=8192)
 def long_date(d: date) -> str:
     """``d`` as people write it in letters: ``Friday 2 January 2026``.
+
+    Cached: explanations name the same few dates many times.
 
     >>> long_date(date(2026, 1, 2))
     'Friday 2 January 2026'

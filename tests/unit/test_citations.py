@@ -24,7 +24,7 @@ def test_urls_are_built_from_the_provision() -> None:
 def test_guidance_and_judgments_have_no_url() -> None:
     assert SEND_CODE.cite("ch. 11", "secondary").url is None
     assert (
-        str(case_law("Dodds v Walker [1981] 1 WLR 1027"))
+        str(case_law("Dodds v Walker [1981] 1 WLR 1027", "verified"))
         == "Dodds v Walker [1981] 1 WLR 1027 [verified]"
     )
 

@@ -585,7 +585,7 @@ def test_datetime_objects_are_rejected_not_truncated() -> None:
             [{"type": "decision_notice", "on": datetime(2025, 1, 1, 9), "decision": "cease_plan"}],
             as_of=AS_OF,
         )
-    with pytest.raises(TypeError, match="not a datetime"):
+    with pytest.raises(st.InputError, match="not a datetime"):
         st.evaluate([notice()], as_of=datetime(2025, 1, 1, 9))
 
 
@@ -631,3 +631,35 @@ def test_renderings() -> None:
     assert "HESC Rules r.20(1)(c) [verified]" in text
     assert "| Due | Status | Rule | Who | Law |" in report.to_markdown()
     assert "<table>" in report._repr_html_()
+
+
+def test_local_closures_never_move_the_tribunal_deadline() -> None:
+    cal = st.WorkingDayCalendar.england_and_wales(extra_closures=[date(2026, 1, 2)])
+    events = [
+        notice("2025-10-01"),
+        {"type": "adviser_contacted", "on": "2025-11-26", "wants_mediation": False},
+        {"type": "certificate_issued", "on": "2025-11-29", "reason": "declined"},
+    ]
+    report = st.evaluate(events, as_of=date(2025, 12, 1), calendar=cal)
+    assert due(report, "appeal.register") == date(2026, 1, 2)
+    assert "1 local closures" in report.provenance.calendar
+
+
+def test_as_of_of_the_wrong_type_is_an_input_error() -> None:
+    with pytest.raises(st.InputError, match="not str"):
+        st.evaluate([notice()], as_of="2025-12-01")  # type: ignore[arg-type]
+
+
+def test_health_only_date_notice_is_owed_by_the_icb() -> None:
+    report = st.evaluate(
+        [
+            notice("2025-03-03", "plan_finalised", disputed=["health"]),
+            {"type": "mediation_requested", "on": "2025-03-10", "issues": ["health"]},
+            {"type": "health_notified", "on": "2025-03-11"},
+            {"type": "mediation_scheduled", "on": "2025-03-20", "mediation_on": "2025-04-02"},
+        ],
+        as_of=date(2025, 3, 21),
+    )
+    d = report.deadline("mediation.date_notice")
+    assert d is not None
+    assert d.duty_holder == "icb"

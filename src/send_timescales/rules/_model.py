@@ -101,6 +101,22 @@ class Rule:
             return "secondary"
         return "verified"
 
+    @cached_property
+    def secondary_note(self) -> str:
+        """The explanation step a rule with a ``secondary`` citation adds (empty if verified)."""
+        if self.confidence == "verified":
+            return ""
+        secondary = ", ".join(
+            f"{c.instrument} {c.provision}".strip()
+            for c in self.citations
+            if c.confidence == "secondary"
+        )
+        return (
+            f"Citation confidence: secondary ({secondary}). The period agrees across reputable "
+            "secondary sources (IPSEA, SENDIASS services, the SEND Code), but the regulation's "
+            "own words were not read on legislation.gov.uk: check them before relying on it."
+        )
+
     @property
     def kind(self) -> str:
         """``deadline``, ``duty`` or ``eligibility``."""
@@ -402,17 +418,9 @@ def build_deadline(
                 else "."
             )
         )
-    if rule.confidence == "secondary":
-        secondary = ", ".join(
-            f"{c.instrument} {c.provision}".strip()
-            for c in rule.citations
-            if c.confidence == "secondary"
-        )
-        steps.append(
-            f"Citation confidence: secondary ({secondary}). The period agrees across reputable "
-            "secondary sources (IPSEA, SENDIASS services, the SEND Code), but the regulation's "
-            "own words were not read on legislation.gov.uk: check them before relying on it."
-        )
+    if rule.secondary_note:
+        steps.append(rule.secondary_note)
+
     return trusted(
         Deadline,
         rule_id=rule.id,

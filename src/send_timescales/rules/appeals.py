@@ -25,9 +25,10 @@ def tribunal_roll_forward(end: date, ctx: Context) -> tuple[date, list[str]]:
     """Apply HESC r.12(3)(a), then r.12(2), to the end of an appeal period (RULES.md C8).
 
     r.12(3)(a) is applied to the computed end only, never again to a date r.12(2) produced
-    (the literal reading; the explanation names the other).
+    (the literal reading; the explanation names the other). Working days here are statutory
+    ones: an LA's local closures (``extra_closures``) never move a Tribunal time limit.
     """
-    cal = ctx.calendar
+    cal = ctx.calendar.without_closures()
     if (end.month == 12 and end.day >= 25) or (end.month == 1 and end.day == 1):
         new_year = date(end.year + (end.month == 12), 1, 1)
         moved = cal.add_working_days(new_year, 1)

@@ -167,8 +167,9 @@ def _party(ctx: Context) -> tuple[str, str, bool]:
         return (
             "parent",
             f"On {when} the child was of compulsory school age, which ends on {long_date(end)} "
-            "(the last Friday in June of the school year in which they turn 16, EA 1996 s.8): "
-            "the parent holds the rights of appeal and mediation.",
+            "(EA 1996 s.8: the school leaving date of the school year in which they turn 16; "
+            "the leaving date, the last Friday in June, is set by order under s.8(4), whose "
+            "text was not read): the parent holds the rights of appeal and mediation.",
             False,
         )
     text = (

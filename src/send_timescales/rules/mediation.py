@@ -24,7 +24,7 @@ from ..events import (
     MediationScheduled,
 )
 from ..periods import Days, Immediately, Months, Period, Weeks, WorkingDays, long_date
-from ..results import Deadline
+from ..results import Deadline, DutyHolder
 from ._model import (
     Context,
     DeadlineRule,
@@ -176,13 +176,14 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
 
 @deadline_rule(
     id="mediation.date_notice",
-    summary="The body arranging mediation tells the parent or young person its date and place",
+    summary="The body arranging mediation (the LA; the ICB for health care only) tells the "
+    "parent or young person its date and place",
     duty_holder="la",
     trigger="mediation_scheduled",
     trigger_text="the mediation's date and place were fixed and notified",
     period_text="at least 5 working days before the mediation, unless the parent or young "
     "person agrees to less",
-    citations=(_MEDIATION_REGS, SEND_CODE.cite("para 11.41", "secondary")),
+    citations=(_MEDIATION_REGS, SEND_CODE.cite("ch. 11", "secondary")),
 )
 def _date_notice(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[Deadline]:
     assert isinstance(trigger, MediationScheduled)
@@ -194,6 +195,7 @@ def _date_notice(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[D
             "5-working-day limit does not apply: disapplied."
         )
         return [build_deadline(rule, ctx, trigger, None, steps, None)]
+    holder: DutyHolder = "icb" if _any_health_only_request(ctx) else "la"
     fifth = cal.subtract_working_days(trigger.mediation_on, 5)
     due = fifth - timedelta(days=1)
     steps.append(
@@ -205,7 +207,7 @@ def _date_notice(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[D
         f"and the mediation, so the notice must be given by {long_date(due)} (the earlier "
         f"reading, RULES.md C9; the other reading allows notice on {long_date(fifth)})."
     )
-    return [build_deadline(rule, ctx, trigger, due, steps, trigger)]
+    return [build_deadline(rule, ctx, trigger, due, steps, trigger, duty_holder=holder)]
 
 
 CERTIFICATE_NOT_ARRANGED = DeadlineRule(
@@ -460,7 +462,7 @@ ATTENDANCE_RIGHTS = DutyRule(
     applies=_mediation_requested,
     citations=(
         SEND_REGS.cite("38(1)(b)", "secondary"),
-        case_law("Kumar v London Borough of Hillingdon [2020] EWHC 3326 (Admin)"),
+        case_law("Kumar v London Borough of Hillingdon [2020] EWHC 3326 (Admin)", "secondary"),
     ),
 )
 
