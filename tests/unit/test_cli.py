@@ -147,3 +147,66 @@ def test_python_dash_m_and_stdin(case_file: Path) -> None:
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
+
+
+CSV_CASES = (
+    "case_id,type,on,decision,disputed,wants_mediation,reason,grounds\n"
+    "A,decision_notice,2025-10-01,refuse_assessment,,,,\n"
+    "B,decision_notice,2025-03-14,plan_amended,placement,,,\n"
+    "A,adviser_contacted,2025-11-26,,,false,,\n"
+    "A,certificate_issued,2025-11-29,,,,declined,\n"
+    "C,decision_notice,2013-01-01,cease_plan,,,,\n"
+    "B,appeal_registered,2025-04-01,,,,,placement\n"
+)
+
+
+def test_batch_from_csv_to_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV_CASES)
+    assert main(["batch", str(path), "--as-of", "2025-12-01", "--output", "csv"]) == 1
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    appeal_a = next(r for r in rows if r["case_id"] == "A" and r["rule_id"] == "appeal.register")
+    assert (appeal_a["due"], appeal_a["status"]) == ("2026-01-02", "pending")
+    appeal_b = next(r for r in rows if r["case_id"] == "B" and r["rule_id"] == "appeal.register")
+    assert (appeal_b["due"], appeal_b["status"]) == ("2025-05-14", "met")
+    (error,) = [r for r in rows if r["error"]]
+    assert error["case_id"] == "C"
+    assert "2013-01-01" in error["error"]
+
+
+def test_batch_csv_to_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text(CSV_CASES)
+    assert main(["batch", str(path), "--as-of", "2025-12-01"]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["case_id"] for r in records] == ["A", "B", "C"]
+    assert records[1]["report"]["eligibility"]["certificate_required"] is False
+
+
+def test_batch_csv_without_required_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text("case,type,on\nA,decision_notice,2025-01-01\n")
+    assert main(["batch", str(path)]) == 2
+    assert "case_id" in capsys.readouterr().err
+
+
+def test_ical_export(case_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ical", str(case_file), "--as-of", "2025-12-01"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("BEGIN:VCALENDAR\r\n")
+    assert text.rstrip().endswith("END:VCALENDAR")
+    assert text.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20260102" in text
+    lines = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = text.replace("\r\n ", "")
+    assert "HESC Rules r.20(1)(c) [verified]" in unfolded
+    assert "DTSTAMP:20251201T000000Z" in text
+    # deterministic: the same case gives the same bytes
+    assert main(["ical", str(case_file), "--as-of", "2025-12-01"]) == 0
+    assert capsys.readouterr().out == text

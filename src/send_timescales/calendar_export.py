@@ -1,0 +1,101 @@
+"""Export a report's dated deadlines as an iCalendar file (RFC 5545), for any calendar program.
+
+Each dated deadline becomes an all-day event on its due date, titled with its status and rule,
+described with its explanation and citations. Disapplied deadlines (no date) are left out. The
+output is deterministic: the same report gives the same bytes (``DTSTAMP`` is ``as_of``).
+
+>>> from datetime import date
+>>> from send_timescales import evaluate
+>>> report = evaluate([{"type": "decision_notice", "on": "2025-10-01",
+...                     "decision": "cease_plan"}], as_of=date(2025, 10, 2), case_id="C-7")
+>>> text = to_icalendar(report)
+>>> text.count("BEGIN:VEVENT"), "DTSTART;VALUE=DATE:20251201" in text
+(2, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+from .results import Deadline, Report
+
+__all__ = ["to_icalendar"]
+
+_PRODID = "-//send_timescales//SEND statutory timescales//EN"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """Fold a content line at 75 octets, as RFC 5545 section 3.1 requires."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return [line]
+    parts: list[str] = []
+    current = b""
+    limit = 75
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > limit:
+            parts.append(current.decode("utf-8"))
+            current = b""
+            limit = 74  # continuation lines start with a space
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return [parts[0], *(" " + p for p in parts[1:])]
+
+
+def _uid(report: Report, d: Deadline) -> str:
+    key = "|".join(
+        [
+            report.provenance.case_id or "",
+            d.rule_id,
+            d.trigger,
+            d.subject or "",
+            str(d.decision_on or ""),
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@send-timescales"
+
+
+def to_icalendar(report: Report) -> str:
+    """The report's dated deadlines as an iCalendar document (CRLF line ends)."""
+    stamp = report.provenance.as_of.strftime("%Y%m%dT000000Z")
+    case = report.provenance.case_id
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{_PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    for d in report.deadlines:
+        if d.due is None:
+            continue
+        title = f"[{d.status}] {d.summary}" + (f" ({case})" if case else "")
+        description = "\n".join(
+            [
+                f"Rule: {d.rule_id}" + (f" ({d.subject})" if d.subject else ""),
+                f"Who must act: {d.duty_holder}",
+                "Law: " + "; ".join(str(c) for c in d.citations),
+                *d.explanation,
+            ]
+        )
+        event = [
+            "BEGIN:VEVENT",
+            f"UID:{_uid(report, d)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{d.due.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(d.due + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(title)}",
+            f"DESCRIPTION:{_escape(description)}",
+            f"CATEGORIES:{_escape(d.status)},{_escape(d.duty_holder)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+        lines.extend(event)
+    lines.append("END:VCALENDAR")
+    return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
