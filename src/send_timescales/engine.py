@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from .calendars import WorkingDayCalendar, check_date
-from .citations import HESC_RULES, SEND_REGS, Citation
+from .citations import CFA_2014, HESC_RULES, SEND_REGS, Citation
 from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
 from .events import (
     EVENT_RANK,
@@ -84,7 +84,8 @@ def evaluate(
     ``events`` are event models, dicts shaped like RULES.md section 5, a JSON array, or a
     :class:`~send_timescales.events.Case`. ``as_of`` (default: today) is the date statuses are
     judged at; events after it are left out. ``calendar`` and ``rules`` default to the England
-    and Wales calendar and the current rule set.
+    and Wales calendar and the current rule set. ``case_id`` is recorded in the provenance (a
+    ``Case``'s own id is used when none is given).
 
     Raises :class:`~send_timescales.EventError` for malformed events,
     :class:`~send_timescales.DateOutOfRangeError` for dates before 1 September 2014 (the regime's
@@ -137,7 +138,7 @@ def evaluate(
     outcomes: list[DecisionOutcome] = []
     for decision, by_type in groups:
         ctx = Context(decision=decision, events=by_type, calendar=cal, as_of=as_of, born=born)
-        _check_sequence(ctx, positions)
+        _check_sequence(ctx, positions, rule_set)
         ctx.eligibility = _eligibility(ctx, rule_set)
         outcomes.append(
             trusted(
@@ -280,7 +281,7 @@ def _prerequisite(event: EventBase, needed: str) -> bool:
     return True
 
 
-def _check_sequence(ctx: Context, positions: dict[int, int]) -> None:
+def _check_sequence(ctx: Context, positions: dict[int, int], rules: RuleSet) -> None:
     """Raise for events that contradict each other; note certificates the events do not support."""
     for kind, reason, needed, meaning in _NEEDS_BEFORE:
         for event in ctx.of(kind):
@@ -308,16 +309,15 @@ def _check_sequence(ctx: Context, positions: dict[int, int]) -> None:
                             f"date shows that {meaning}."
                         ),
                         rule_id=f"mediation.certificate.{reason}",
-                        citations=_certificate_citations(reason),
+                        citations=_certificate_citations(reason, rules, event.on),
                         decision_on=ctx.decision.on,
                     )
                 )
 
 
-def _certificate_citations(reason: str) -> tuple[Citation, ...]:
-    rule = default_rules().pick(f"mediation.certificate.{reason}", REGIME_START)
-    assert rule is not None
-    return rule.citations
+def _certificate_citations(reason: str, rules: RuleSet, on: date) -> tuple[Citation, ...]:
+    rule = rules.pick(f"mediation.certificate.{reason}", on)
+    return rule.citations if rule is not None else (CFA_2014.cite("55", "secondary"),)
 
 
 # ---------------------------------------------------------------------------- answers
