@@ -331,6 +331,12 @@ def _describe(errors: Iterable[ErrorDetails], raw: object) -> str:
             where = f"event {index}" + (f" ({kind})" if isinstance(kind, str) else "")
             if loc and loc[0] == kind:  # the discriminator's own level
                 loc.pop(0)
+        if not loc and item["type"] in ("model_attributes_type", "dict_type", "model_type"):
+            problems.append(
+                f"{where}: {item.get('input')!r} is not an event: an event is an object with a "
+                "'type' and a date 'on'"
+            )
+            continue
         field = ".".join(str(part) for part in loc) or "type"
         message = item["msg"]
         if item["type"] == "union_tag_invalid":
@@ -381,6 +387,13 @@ def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) 
                     f"The events are not valid JSON: {error.errors()[0]['msg']}."
                 ) from None
             raise EventError(_describe(error.errors(include_url=False), raw)) from None
+    if isinstance(events, Mapping) or not isinstance(events, Iterable):
+        raise EventError(
+            "events must be a list of events (event models or dicts), a JSON array of them, or "
+            f"a Case; got {type(events).__name__}"
+            + (" (a case file? pass it to parse_case first)" if isinstance(events, Mapping) else "")
+            + "."
+        )
     items = events if isinstance(events, list) else list(events)
     if all(isinstance(e, EventBase) for e in items):
         return [e for e in items if isinstance(e, EventBase)]

@@ -663,3 +663,14 @@ def test_health_only_date_notice_is_owed_by_the_icb() -> None:
     d = report.deadline("mediation.date_notice")
     assert d is not None
     assert d.duty_holder == "icb"
+
+
+@pytest.mark.parametrize("bad", [None, 5, {"type": "decision_notice"}])
+def test_events_that_are_not_a_list(bad: object) -> None:
+    with pytest.raises(EventError, match="events must be a list"):
+        st.evaluate(bad, as_of=AS_OF)  # type: ignore[arg-type]
+
+
+def test_an_event_that_is_not_an_object() -> None:
+    with pytest.raises(EventError, match="event 1: 5 is not an event"):
+        st.evaluate([notice(), 5], as_of=AS_OF)  # type: ignore[list-item]
