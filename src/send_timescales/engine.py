@@ -156,10 +156,8 @@ def evaluate(
         findings.extend(_deadline_findings(found, cal, ctx.eligibility))
         findings.extend(_appeal_findings(ctx))
 
-    order = {rule_id: index for index, rule_id in enumerate(rule_set.ids)}
-    deadlines.sort(
-        key=lambda d: (d.due is None, d.due or as_of, order.get(d.rule_id, 0), d.trigger_on)
-    )
+    rank = rule_set.rank
+    deadlines.sort(key=lambda d: (d.due is None, d.due or as_of, rank[d.rule_id], d.trigger_on))
     eligibility = outcomes[-1].eligibility if outcomes else _no_decision()
     if not outcomes:
         findings.append(_no_decision_finding(rule_set))

@@ -272,6 +272,8 @@ class RuleSet:
             rule_id: tuple(sorted(found, key=lambda r: r.in_force.start))
             for rule_id, found in versions.items()
         }
+        self.rank = {rule_id: index for index, rule_id in enumerate(self._versions)}
+        """Each rule id's position in statutory order (ties in a report are broken by it)."""
         by_trigger: dict[str, list[str]] = {}
         for rule_id, found in self._versions.items():
             first = found[0]
