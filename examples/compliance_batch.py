@@ -23,7 +23,14 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from send_timescales import Report, SendTimescalesError, evaluate, parse_case
+from send_timescales import (
+    InputError,
+    Report,
+    SendTimescalesError,
+    evaluate,
+    parse_case,
+    parse_date,
+)
 
 DEFAULT_FOLDER = Path(__file__).resolve().parent / "cases"
 PROG = "compliance_batch.py"
@@ -40,13 +47,9 @@ class _OneLineParser(argparse.ArgumentParser):
 
 def _as_of(text: str) -> date:
     try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--as-of must be a date in the form YYYY-MM-DD, not {text!r}"
-        ) from None
+        return parse_date(text, "--as-of")
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from send_timescales import SendTimescalesError, evaluate, parse_case
+from send_timescales import SendTimescalesError, evaluate, parse_case, parse_date
 
 DEFAULT_CASE = Path(__file__).resolve().parent / "cases" / "refusal_to_assess_mediation.json"
 PROG = "evaluate_case.py"
@@ -32,13 +32,8 @@ class _OneLineParser(argparse.ArgumentParser):
 
 
 def parse_as_of(text: str) -> date:
-    """A strict ``YYYY-MM-DD`` date (``date.fromisoformat`` alone also accepts ``20260309``)."""
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--as-of must be a date in the form YYYY-MM-DD, not {text!r}") from None
+    """A strict ``YYYY-MM-DD`` date (an ``InputError``, a ``ValueError``, otherwise)."""
+    return parse_date(text, "--as-of")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .calendars import KNOWN_UNTIL, WorkingDayCalendar
+from .calendars import KNOWN_UNTIL, WorkingDayCalendar, parse_date
 from .citations import Citation, Instrument
 from .engine import evaluate
 from .errors import (
@@ -83,6 +83,7 @@ __all__ = [
     "default_rules",
     "evaluate",
     "parse_case",
+    "parse_date",
     "parse_events",
 ]
 

@@ -35,9 +35,16 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from .errors import DateOutOfRangeError
+from .errors import DateOutOfRangeError, InputError
 
-__all__ = ["FIRST_SUPPORTED", "KNOWN_UNTIL", "LAST_SUPPORTED", "WorkingDayCalendar", "check_date"]
+__all__ = [
+    "FIRST_SUPPORTED",
+    "KNOWN_UNTIL",
+    "LAST_SUPPORTED",
+    "WorkingDayCalendar",
+    "check_date",
+    "parse_date",
+]
 
 FIRST_SUPPORTED = date(2014, 9, 1)
 """The SEND regime of CFA 2014 Part 3 came into force on 1 September 2014."""
@@ -75,6 +82,26 @@ def check_date(value: object, what: str = "date") -> date:
         f"{what} must be a datetime.date, not {type(value).__name__} ({value!r}); "
         "parse strings first, for example with date.fromisoformat()."
     )
+
+
+def parse_date(text: str, what: str = "date") -> date:
+    """A strict ``YYYY-MM-DD`` date from text (``date.fromisoformat`` alone takes ``20260309``).
+
+    Raises :class:`~send_timescales.InputError` (a ``ValueError``) naming the value.
+
+    >>> parse_date("2026-03-09")
+    datetime.date(2026, 3, 9)
+    >>> parse_date("09/03/2026", "--as-of")
+    Traceback (most recent call last):
+    ...
+    send_timescales.errors.InputError: --as-of must be a date in the form YYYY-MM-DD, not ...
+    """
+    try:
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InputError(f"{what} must be a date in the form YYYY-MM-DD, not {text!r}.") from None
 
 
 class WorkingDayCalendar:

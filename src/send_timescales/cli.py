@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import TextIO
 
 from .calendar_export import to_icalendar
+from .calendars import parse_date
 from .engine import evaluate
-from .errors import SendTimescalesError
+from .errors import InputError, SendTimescalesError
 from .events import Case, parse_case
 from .results import Report
 from .rules import default_rules
@@ -41,13 +42,9 @@ __all__ = ["main"]
 
 def _as_of(text: str) -> date:
     try:
-        if len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"--as-of must be a date in the form YYYY-MM-DD, not {text!r}"
-        ) from None
+        return parse_date(text, "--as-of")
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
