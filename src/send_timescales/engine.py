@@ -14,7 +14,7 @@ order the events came in. Its steps:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -25,7 +25,6 @@ from .citations import CFA_2014, HESC_RULES, SEND_REGS, Citation
 from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
 from .events import (
     EVENT_RANK,
-    AdviserContacted,
     AppealRegistered,
     Case,
     CertificateIssued,
@@ -53,6 +52,7 @@ from .results import (
 )
 from .rules import DeadlineRule, DutyRule, EligibilityRule, RuleSet, default_rules
 from .rules._model import REGIME_START, Context
+from .rules.mediation import declines_mediation
 
 __all__ = ["evaluate"]
 
@@ -149,7 +149,6 @@ def evaluate(
             )
         )
         found = _deadlines(ctx, rule_set)
-        ctx.deadlines = found
         deadlines.extend(found)
         duties.extend(_duties(ctx, rule_set))
         findings.extend(ctx.findings)
@@ -262,33 +261,34 @@ def _group_by_decision(
     return groups
 
 
-_NEEDS_BEFORE: tuple[tuple[str, str, str, str], ...] = (
-    # (event, its certificate reason or "", the event that must come first, what that means)
-    ("certificate_issued", "declined", "adviser_contacted", "the adviser was told"),
-    ("certificate_issued", "not_arranged", "mediation_not_arranged", "the adviser was told"),
-    ("certificate_issued", "after_mediation", "mediation_held", "the mediation concluded"),
-    ("mediation_held", "", "mediation_requested", "mediation was requested"),
-    ("health_notified", "", "mediation_requested", "mediation was requested"),
-    ("mediation_agreement", "", "mediation_held", "the mediation took place"),
+_NEEDS_BEFORE: tuple[tuple[str, str, str, Callable[[EventBase], bool] | None, str], ...] = (
+    # (event, its certificate reason or "", the event that must come first and the condition it
+    # must meet, what that means)
+    (
+        "certificate_issued",
+        "declined",
+        "adviser_contacted",
+        declines_mediation,
+        "the adviser was told",
+    ),
+    ("certificate_issued", "not_arranged", "mediation_not_arranged", None, "the adviser was told"),
+    ("certificate_issued", "after_mediation", "mediation_held", None, "the mediation concluded"),
+    ("mediation_held", "", "mediation_requested", None, "mediation was requested"),
+    ("health_notified", "", "mediation_requested", None, "mediation was requested"),
+    ("mediation_agreement", "", "mediation_held", None, "the mediation took place"),
 )
-
-
-def _prerequisite(event: EventBase, needed: str) -> bool:
-    if needed == "adviser_contacted":
-        return isinstance(event, AdviserContacted) and not event.wants_mediation
-    return True
 
 
 def _check_sequence(ctx: Context, positions: dict[int, int], rules: RuleSet) -> None:
     """Raise for events that contradict each other; note certificates the events do not support."""
-    for kind, reason, needed, meaning in _NEEDS_BEFORE:
+    for kind, reason, needed, condition, meaning in _NEEDS_BEFORE:
         for event in ctx.of(kind):
             if reason and getattr(event, "reason", None) != reason:
                 continue
-            before = [e for e in ctx.of(needed) if e.on <= event.on and _prerequisite(e, needed)]
-            if before:
+            fitting = [e for e in ctx.of(needed) if condition is None or condition(e)]
+            if any(e.on <= event.on for e in fitting):
                 continue
-            after = [e for e in ctx.of(needed) if e.on > event.on and _prerequisite(e, needed)]
+            after = [e for e in fitting if e.on > event.on]
             if after:
                 raise ContradictoryEventsError(
                     f"{_where(event, positions)} comes before {_where(after[0], positions)}, "
@@ -517,29 +517,6 @@ def _appeal_findings(ctx: Context) -> list[Finding]:
                 ),
                 rule_id="appeal.register",
                 citations=_SENT,
-                decision_on=decision.on,
-            )
-        )
-    appeal_deadline = next((d for d in ctx.deadlines if d.rule_id == "appeal.register"), None)
-    if (
-        appeal_deadline is not None
-        and appeal_deadline.status == "pending"
-        and appeal_deadline.due is not None
-        and appeal_deadline.due < ctx.as_of
-    ):
-        findings.append(
-            trusted(
-                Finding,
-                code="appeal_awaiting_certificate",
-                severity="info",
-                message=(
-                    f"The 2-month limit of {long_date(appeal_deadline.due)} has passed, but a "
-                    "mediation certificate is still awaited: the appeal will be in time up to 1 "
-                    "month from the certificate's date of issue. Check that mediation is "
-                    "progressing."
-                ),
-                rule_id="appeal.register",
-                citations=appeal_deadline.citations,
                 decision_on=decision.on,
             )
         )

@@ -20,7 +20,7 @@ AdviserContacted(on=datetime.date(2025, 2, 3), type='adviser_contacted', wants_m
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
@@ -33,6 +33,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
+from .calendars import check_date
 from .errors import EventError
 
 __all__ = [
@@ -64,21 +65,15 @@ __all__ = [
 
 
 def _legal_date(value: object) -> object:
-    """Let dates and ``YYYY-MM-DD`` strings through; reject the rest with a clear message."""
-    if type(value) is date:
-        return value
-    if isinstance(value, datetime):
-        raise ValueError(
-            f"a datetime ({value.isoformat()}) is not a date: legal dates have no time of day "
-            "(RULES.md C11); pass the date alone"
-        )
+    """Let ``YYYY-MM-DD`` strings through to pydantic; anything else must pass ``check_date``."""
     if isinstance(value, str):
         if len(value) != 10 or value[4] != "-" or value[7] != "-":
             raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
         return value
-    if isinstance(value, date):
-        return date(value.year, value.month, value.day)
-    raise ValueError(f"{value!r} ({type(value).__name__}) is not a date in the form YYYY-MM-DD")
+    try:
+        return check_date(value)
+    except TypeError as error:  # pydantic reports ValueErrors as validation errors
+        raise ValueError(str(error)) from None
 
 
 LegalDate: TypeAlias = Annotated[date, BeforeValidator(_legal_date)]

@@ -135,8 +135,7 @@ class Context:
     eligibility: Eligibility | None = None
     born: date | None = None
     findings: list[Finding] = field(default_factory=list)
-    deadlines: list[Deadline] = field(default_factory=list)
-    """The decision's deadlines, once computed (findings look at them)."""
+    """Findings the checks and rules add as they go."""
 
     def of(self, event_type: str) -> list[EventBase]:
         """Return this decision's events of one type, in date order."""

@@ -15,7 +15,7 @@ from datetime import date
 from ..citations import HESC_RULES
 from ..events import DecisionNotice, EventBase
 from ..periods import Months, long_date
-from ..results import Deadline
+from ..results import Deadline, Finding, trusted
 from ._model import Context, DeadlineRule, build_deadline, deadline_rule, trigger_step
 
 __all__ = ["RULES", "tribunal_roll_forward"]
@@ -130,7 +130,24 @@ def _appeal_register(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> li
             "the appeal stays in time until 1 month from the certificate's date of issue, so the "
             "time limit has not run out: pending."
         )
-    return [build_deadline(rule, ctx, trigger, due, steps, done, still_open_because=awaiting)]
+    deadline = build_deadline(rule, ctx, trigger, due, steps, done, still_open_because=awaiting)
+    if awaiting is not None and deadline.status == "pending" and due < ctx.as_of:
+        ctx.findings.append(
+            trusted(
+                Finding,
+                code="appeal_awaiting_certificate",
+                severity="info",
+                message=(
+                    f"The 2-month limit of {long_date(due)} has passed, but a mediation "
+                    "certificate is still awaited: the appeal will be in time up to 1 month from "
+                    "the certificate's date of issue. Check that mediation is progressing."
+                ),
+                rule_id=rule.id,
+                citations=rule.citations,
+                decision_on=trigger.on,
+            )
+        )
+    return [deadline]
 
 
 RULES = (_appeal_register,)

@@ -34,7 +34,7 @@ from ._model import (
     trigger_step,
 )
 
-__all__ = ["NOTICE_ITEMS", "RULES"]
+__all__ = ["NOTICE_ITEMS", "RULES", "declines_mediation"]
 
 _MEDIATION_REGS = SEND_REGS.heading(
     "regs 32 to 42 (Part 2, mediation)", "part/2/crossheading/mediation", "secondary"
@@ -62,7 +62,8 @@ def _mediation_available(ctx: Context) -> bool:
     return ctx.eligibility is not None and ctx.eligibility.mediation_available
 
 
-def _declines(event: EventBase) -> bool:
+def declines_mediation(event: EventBase) -> bool:
+    """Whether the event is the parent or young person telling the adviser they won't mediate."""
     return isinstance(event, AdviserContacted) and not event.wants_mediation
 
 
@@ -114,7 +115,7 @@ CERTIFICATE_DECLINED = DeadlineRule(
     "to mediate",
     duty_holder="mediation_adviser",
     trigger="adviser_contacted",
-    trigger_when=_declines,
+    trigger_when=declines_mediation,
     trigger_text="the parent or young person told the mediation adviser they do not wish to "
     "pursue mediation",
     period=WorkingDays(3),
