@@ -2,36 +2,43 @@
 
 :func:`evaluate` is pure: no I/O, no logging, no global state beyond the lazily built default
 calendar and rule set, and the same events and ``as_of`` always give the same report, whatever
-order the events came in. Its steps:
+order the events came in. It is a short pipeline with no law in it; the law is in
+:mod:`send_timescales.rules`:
 
-1. parse and check the events (types, dates from 1 September 2014, no contradictions);
+1. parse and check the events (types, dates in the supported range);
 2. put them in causal order: by date, then by the order facts happen on one day;
-3. leave out events after ``as_of`` (the report is as things stood then), with a finding;
-4. give each event to the latest decision notice on or before it;
-5. for each decision: eligibility, then every deadline its events trigger (the rule version in
-   force on the trigger's date, C10), then the undated duties, then findings.
+3. leave out events after ``as_of`` (the report is as things stood then), with an input note;
+4. cut the timeline into episodes, one per opening of each process of the rule set;
+5. for each episode, evaluate its rules in ``needs`` order: pick the version in force on the
+   trigger's date (C10), match the trigger, compute, settle the non-working day, disapply for
+   statutory exceptions, stamp with the rule's id and citations, apply its finding templates;
+   then the undated duties and the case-level checks;
+6. sort, and add the provenance.
+
+Cost is O(n log n) in the number of events: events are indexed by type and date once, and each
+rule looks its evidence up by bisection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Any
 
 from .calendars import WorkingDayCalendar, check_date
-from .citations import CFA_2014, HESC_RULES, SEND_REGS, Citation
 from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
 from .events import (
     EVENT_RANK,
-    AppealRegistered,
     Case,
-    CertificateIssued,
     DecisionNotice,
     EventBase,
-    MediationAgreement,
-    MediationScheduled,
+    ExceptionApplied,
+    event_dates,
     event_label,
     event_type,
     parse_events,
@@ -43,22 +50,27 @@ from .results import (
     Duty,
     Eligibility,
     Finding,
-    Party,
     Provenance,
-    Reason,
     Report,
-    Severity,
     trusted,
 )
-from .rules import DeadlineRule, DutyRule, EligibilityRule, RuleSet, default_rules
-from .rules._model import REGIME_START, Context
-from .rules.mediation import declines_mediation
+from .rules import default_rules
+from .rules._model import (
+    REGIME_START,
+    CheckRule,
+    DeadlineRule,
+    Draft,
+    DutyRule,
+    Episode,
+    Process,
+    RuleSet,
+    answer_eligibility,
+    finish,
+    judge,
+    list_duty,
+)
 
 __all__ = ["evaluate"]
-
-_LATE_APPEAL = HESC_RULES.cite("20(4)", "secondary")
-_NO_CERTIFICATE = HESC_RULES.cite("19", "secondary")
-_SENT = (SEND_REGS.cite("33", "verified"), HESC_RULES.cite("20(1)(c)", "verified"))
 
 
 @lru_cache(maxsize=1)
@@ -81,11 +93,11 @@ def evaluate(
 ) -> Report:
     """Every deadline, eligibility answer, duty and finding for a case's events, as of a date.
 
-    ``events`` are event models, dicts shaped like RULES.md section 5, a JSON array, or a
-    :class:`~send_timescales.events.Case`. ``as_of`` (default: today) is the date statuses are
-    judged at; events after it are left out. ``calendar`` and ``rules`` default to the England
-    and Wales calendar and the current rule set. ``case_id`` is recorded in the provenance (a
-    ``Case``'s own id is used when none is given).
+    ``events`` are event models, dicts shaped like the events of docs/concepts.md, a JSON
+    array, or a :class:`~send_timescales.events.Case`. ``as_of`` (default: today) is the date
+    statuses are judged at; events after it are left out. ``calendar`` and ``rules`` default to
+    the England and Wales calendar and the current rule set. ``case_id`` is recorded in the
+    provenance (a ``Case``'s own id is used when none is given).
 
     Raises :class:`~send_timescales.EventError` for malformed events,
     :class:`~send_timescales.DateOutOfRangeError` for dates before 1 September 2014 (the regime's
@@ -121,45 +133,57 @@ def evaluate(
             f"as_of {as_of.isoformat()} is before 1 September 2014, when the SEND regime under "
             "the Children and Families Act 2014 began."
         )
-    positions = {id(event): index for index, event in enumerate(parsed)}
+    positions = MappingProxyType({id(event): index for index, event in enumerate(parsed)})
     _check_dates(parsed, positions, cal)
     ordered = _causal_order(parsed)
 
-    findings: list[Finding] = []
+    notes: list[Finding] = []
     later = [e for e in ordered if e.on > as_of]
     if later:
         ordered = [e for e in ordered if e.on <= as_of]
-        findings.append(_events_after_as_of(later, as_of))
+        note = rule_set.note("events_after_as_of", _left_out(later, as_of))
+        if note is not None:
+            notes.append(note)
     born = _date_of_birth(ordered, positions)
-    groups = _group_by_decision(ordered, positions)
+    exceptions = tuple(e for e in ordered if isinstance(e, ExceptionApplied))
 
     deadlines: list[Deadline] = []
     duties: list[Duty] = []
+    findings: list[Finding] = list(notes)
     outcomes: list[DecisionOutcome] = []
-    for decision, by_type in groups:
-        ctx = Context(decision=decision, events=by_type, calendar=cal, as_of=as_of, born=born)
-        _check_sequence(ctx, positions, rule_set)
-        ctx.eligibility = _eligibility(ctx, rule_set)
-        outcomes.append(
-            trusted(
-                DecisionOutcome,
-                on=decision.on,
-                decision=decision.decision,
-                eligibility=ctx.eligibility,
-            )
-        )
-        found = _deadlines(ctx, rule_set)
-        deadlines.extend(found)
-        duties.extend(_duties(ctx, rule_set))
-        findings.extend(ctx.findings)
-        findings.extend(_deadline_findings(found, cal, ctx.eligibility))
-        findings.extend(_appeal_findings(ctx))
+    for process in rule_set.processes:
+        for opener, belonging, decision in _episodes(process, ordered, positions):
+            episode = _episode(process, opener, belonging, decision, cal, as_of, positions)
+            episode = replace(episode, born=born, exceptions=exceptions)
+            if decision is opener:
+                eligibility = answer_eligibility(rule_set, episode)
+                episode = replace(episode, eligibility=eligibility)
+                outcomes.append(
+                    trusted(
+                        DecisionOutcome,
+                        on=opener.on,
+                        decision=eligibility.decision,
+                        eligibility=eligibility,
+                    )
+                )
+            found, listed, noted = _evaluate_episode(episode, rule_set)
+            deadlines.extend(found)
+            duties.extend(listed)
+            findings.extend(noted)
 
     rank = rule_set.rank
     deadlines.sort(key=lambda d: (d.due is None, d.due or as_of, rank[d.rule_id], d.trigger_on))
-    eligibility = outcomes[-1].eligibility if outcomes else _no_decision()
-    if not outcomes:
-        findings.append(_no_decision_finding(rule_set))
+    outcomes.sort(key=lambda o: o.on)
+    if outcomes:
+        eligibility = outcomes[-1].eligibility
+    else:
+        eligibility = _no_decision()
+        note = rule_set.note(
+            "no_decision",
+            "The case has no decision_notice event: there is nothing to appeal or mediate yet.",
+        )
+        if note is not None:
+            findings.append(note)
     return trusted(
         Report,
         deadlines=tuple(deadlines),
@@ -183,34 +207,23 @@ def evaluate(
 # ---------------------------------------------------------------------------- checking input
 
 
-def _where(event: EventBase, positions: dict[int, int]) -> str:
-    return f"event {positions.get(id(event), '?')} ({event_label(event)})"
-
-
 def _check_dates(
-    events: list[EventBase], positions: dict[int, int], cal: WorkingDayCalendar
+    events: list[EventBase], positions: Mapping[int, int], cal: WorkingDayCalendar
 ) -> None:
     for event in events:
-        fields: list[tuple[str, date | None]] = [("on", event.on)]
-        if isinstance(event, DecisionNotice):
-            fields.append(("letter_dated", event.letter_dated))
-        elif isinstance(event, MediationScheduled):
-            fields.append(("mediation_on", event.mediation_on))
-        elif isinstance(event, MediationAgreement):
-            fields.extend(("agreed_date", a.agreed_date) for a in event.actions)
-        for name, value in fields:
-            if value is None:
-                continue
-            if value < REGIME_START and event_type(event) != "child_born":
+        for name, value in event_dates(event):
+            if value < REGIME_START and not event.may_precede_regime:
                 raise DateOutOfRangeError(
-                    f"{_where(event, positions)}: field {name!r} = {value.isoformat()} is before "
-                    "1 September 2014, when the SEND regime under the Children and Families Act "
-                    "2014 began; these rules do not apply to it."
+                    f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
+                    f"{name!r} = {value.isoformat()} is before 1 September 2014, when the SEND "
+                    "regime under the Children and Families Act 2014 began; these rules do not "
+                    "apply to it."
                 )
             if value > cal.last:
                 raise DateOutOfRangeError(
-                    f"{_where(event, positions)}: field {name!r} = {value.isoformat()} is after "
-                    f"{cal.last.isoformat()}, the last day the {cal.name} calendar supports."
+                    f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
+                    f"{name!r} = {value.isoformat()} is after {cal.last.isoformat()}, the last "
+                    f"day the {cal.name} calendar supports."
                 )
 
 
@@ -225,366 +238,167 @@ def _causal_order(events: list[EventBase]) -> list[EventBase]:
     return keyed
 
 
-def _date_of_birth(events: list[EventBase], positions: dict[int, int]) -> date | None:
+def _date_of_birth(events: list[EventBase], positions: Mapping[int, int]) -> date | None:
     births = [e for e in events if event_type(e) == "child_born"]
     for other in births[1:]:
         if other.on != births[0].on:
             raise ContradictoryEventsError(
-                f"{_where(births[0], positions)} and {_where(other, positions)} give two "
+                f"event {positions.get(id(births[0]), '?')} ({event_label(births[0])}) and "
+                f"event {positions.get(id(other), '?')} ({event_label(other)}) give two "
                 "different dates of birth."
             )
     return births[0].on if births else None
 
 
-def _group_by_decision(
-    events: list[EventBase], positions: dict[int, int]
-) -> list[tuple[DecisionNotice, dict[str, list[EventBase]]]]:
-    groups: list[tuple[DecisionNotice, dict[str, list[EventBase]]]] = []
-    for event in events:
-        if isinstance(event, DecisionNotice):
-            groups.append((event, {}))
-            continue
-        kind = event_type(event)
-        if kind == "child_born":
-            continue
-        if not groups:
-            first = next((e for e in events if isinstance(e, DecisionNotice)), None)
-            raise ContradictoryEventsError(
-                f"{_where(event, positions)} comes before any decision it could concern"
-                + (
-                    f": the first decision notice is {_where(first, positions)}."
-                    if first is not None
-                    else ": the case has no decision_notice event."
-                )
-            )
-        groups[-1][1].setdefault(kind, []).append(event)
-    return groups
-
-
-_NEEDS_BEFORE: tuple[tuple[str, str, str, Callable[[EventBase], bool] | None, str], ...] = (
-    # (event, its certificate reason or "", the event that must come first and the condition it
-    # must meet, what that means)
-    (
-        "certificate_issued",
-        "declined",
-        "adviser_contacted",
-        declines_mediation,
-        "the adviser was told",
-    ),
-    ("certificate_issued", "not_arranged", "mediation_not_arranged", None, "the adviser was told"),
-    ("certificate_issued", "after_mediation", "mediation_held", None, "the mediation concluded"),
-    ("mediation_held", "", "mediation_requested", None, "mediation was requested"),
-    ("health_notified", "", "mediation_requested", None, "mediation was requested"),
-    ("mediation_agreement", "", "mediation_held", None, "the mediation took place"),
-)
-
-
-def _check_sequence(ctx: Context, positions: dict[int, int], rules: RuleSet) -> None:
-    """Raise for events that contradict each other; note certificates the events do not support."""
-    for kind, reason, needed, condition, meaning in _NEEDS_BEFORE:
-        for event in ctx.of(kind):
-            if reason and getattr(event, "reason", None) != reason:
-                continue
-            fitting = [e for e in ctx.of(needed) if condition is None or condition(e)]
-            if any(e.on <= event.on for e in fitting):
-                continue
-            after = [e for e in fitting if e.on > event.on]
-            if after:
-                raise ContradictoryEventsError(
-                    f"{_where(event, positions)} comes before {_where(after[0], positions)}, "
-                    f"but it can only happen after {meaning}."
-                )
-            if kind == "certificate_issued":
-                assert isinstance(event, CertificateIssued)
-                ctx.findings.append(
-                    trusted(
-                        Finding,
-                        code="certificate_reason_unsupported",
-                        severity="warning",
-                        message=(
-                            f"A mediation certificate was issued on {long_date(event.on)} for "
-                            f"the reason {reason!r}, but no {needed} event on or before that "
-                            f"date shows that {meaning}."
-                        ),
-                        rule_id=f"mediation.certificate.{reason}",
-                        citations=_certificate_citations(reason, rules, event.on),
-                        decision_on=ctx.decision.on,
-                    )
-                )
-
-
-def _certificate_citations(reason: str, rules: RuleSet, on: date) -> tuple[Citation, ...]:
-    rule = rules.pick(f"mediation.certificate.{reason}", on)
-    return rule.citations if rule is not None else (CFA_2014.cite("55", "secondary"),)
-
-
-# ---------------------------------------------------------------------------- answers
-
-
-def _eligibility(ctx: Context, rules: RuleSet) -> Eligibility:
-    answers: dict[str, str] = {}
-    reasons: list[Reason] = []
-    for rule_id in rules.eligibility_ids:
-        rule = rules.pick(rule_id, ctx.decision.on)
-        if not isinstance(rule, EligibilityRule):
-            continue
-        answer, text, assumption = rule.answer(ctx)
-        answers[rule.question] = answer
-        if rule.confidence == "secondary":
-            text += " (Citation confidence: secondary: the provision's own words were not read.)"
-        reasons.append(
-            trusted(
-                Reason,
-                rule_id=rule.id,
-                question=rule.question,
-                answer=answer,
-                text=text,
-                citations=rule.citations,
-                assumption=assumption,
-            )
-        )
-    party: Party = "unknown"
-    if answers.get("party") in ("parent", "young_person"):
-        party = "parent" if answers["party"] == "parent" else "young_person"
-    return trusted(
-        Eligibility,
-        decision_on=ctx.decision.on,
-        decision=ctx.decision.decision,
-        appealable=answers.get("appealable") == "yes",
-        mediation_available=answers.get("mediation_available") == "yes",
-        certificate_required=answers.get("certificate_required") == "yes",
-        party=party,
-        reasons=tuple(reasons),
+def _left_out(later: list[EventBase], as_of: date) -> str:
+    kinds = ", ".join(sorted({event_type(e) for e in later}))
+    return (
+        f"{len(later)} event{'s' if len(later) != 1 else ''} dated after "
+        f"{long_date(as_of)} ({kinds}) {'were' if len(later) != 1 else 'was'} left out: the "
+        "report shows the case as it stood on that date."
     )
 
 
-def _deadlines(ctx: Context, rules: RuleSet) -> list[Deadline]:
-    found: list[Deadline] = []
-    by_trigger = rules.deadline_ids_by_trigger
-    triggers: list[EventBase] = [ctx.decision]
-    for events in ctx.events.values():
-        triggers.extend(events)
-    for event in triggers:
-        for rule_id in by_trigger.get(event_type(event), ()):
+# ---------------------------------------------------------------------------- episodes
+
+
+def _where(event: EventBase, positions: Mapping[int, int]) -> str:
+    return f"event {positions.get(id(event), '?')} ({event_label(event)})"
+
+
+def _episodes(
+    process: Process, ordered: list[EventBase], positions: Mapping[int, int]
+) -> list[tuple[EventBase, list[EventBase], DecisionNotice | None]]:
+    """Cut the ordered events into the process's episodes: opener, members, decision in dispute.
+
+    An event belongs to the latest episode opened on or before its date; the decision in
+    dispute is the latest decision notice on or before the opening event.
+    """
+    openers = [e for e in ordered if process.opens(e)]
+    members: list[list[EventBase]] = [[] for _ in openers]
+    opener_days = [e.on for e in openers]
+    opened = {id(e) for e in openers}
+    for event in ordered:
+        if event_type(event) not in process.members or id(event) in opened:
+            continue
+        at = bisect_right(opener_days, event.on) - 1
+        if at >= 0:
+            members[at].append(event)
+        elif process.must_follow_opener:
+            raise ContradictoryEventsError(
+                f"{_where(event, positions)} comes before any decision it could concern"
+                + (
+                    f": the first decision notice is {_where(openers[0], positions)}."
+                    if openers
+                    else ": the case has no decision_notice event."
+                )
+            )
+    decisions = [e for e in ordered if isinstance(e, DecisionNotice)]
+    decision_days = [e.on for e in decisions]
+    episodes: list[tuple[EventBase, list[EventBase], DecisionNotice | None]] = []
+    for opener, belonging in zip(openers, members, strict=True):
+        if isinstance(opener, DecisionNotice):
+            decision: DecisionNotice | None = opener
+        else:
+            at = bisect_right(decision_days, opener.on) - 1
+            decision = decisions[at] if at >= 0 else None
+        episodes.append((opener, belonging, decision))
+    return episodes
+
+
+def _episode(
+    process: Process,
+    opener: EventBase,
+    belonging: list[EventBase],
+    decision: DecisionNotice | None,
+    calendar: WorkingDayCalendar,
+    as_of: date,
+    positions: Mapping[int, int],
+) -> Episode:
+    index: dict[str, list[EventBase]] = {}
+    for event in belonging:
+        index.setdefault(event_type(event), []).append(event)
+    return Episode(
+        process=process,
+        opener=opener,
+        events=(opener, *belonging),
+        index=MappingProxyType({kind: tuple(found) for kind, found in index.items()}),
+        calendar=calendar,
+        as_of=as_of,
+        positions=positions,
+        decision=decision,
+    )
+
+
+def _evaluate_episode(
+    episode: Episode, rules: RuleSet
+) -> tuple[list[Deadline], list[Duty], list[Finding]]:
+    """The deadlines, duties and findings of one episode, in a stable order.
+
+    Findings: the first-stage checks; those the rules raise while computing; the duties'; the
+    deadlines' own (in the order of the events that started their clocks); the last-stage checks.
+    """
+    process = episode.process.name
+    first_checks: list[Finding] = []
+    last_checks: list[Finding] = []
+    for rule_id in rules.ids_of(process, CheckRule):
+        check = rules.pick(rule_id, episode.opener.on)
+        if isinstance(check, CheckRule):
+            (first_checks if check.stage == "first" else last_checks).extend(
+                check.check(check, episode)
+            )
+
+    # Deadlines and their findings are reported in the order of the events that started their
+    # clocks (the opener, then each type in order of first appearance, each in date order), then
+    # in statutory order; rules are evaluated in `needs` order, each seeing the results before it.
+    positions: dict[str, list[tuple[int, EventBase]]] = {}
+    for position, event in enumerate(
+        (episode.opener, *(e for v in episode.index.values() for e in v))
+    ):
+        positions.setdefault(event_type(event), []).append((position, event))
+    rank = rules.rank
+    entries: list[tuple[tuple[int, int, int], Deadline | None, list[Finding]]] = []
+    for rule_id in rules.ids_of(process, DeadlineRule):
+        made: list[Deadline] = []
+        first = rules.versions(rule_id)[0]
+        assert isinstance(first, DeadlineRule)
+        for position, event in positions.get(first.trigger, ()):
             rule = rules.pick(rule_id, event.on)
             if not isinstance(rule, DeadlineRule):
                 continue
             if rule.trigger_when is not None and not rule.trigger_when(event):
                 continue
-            if rule.applies is not None and not rule.applies(ctx):
+            if rule.applies is not None and not rule.applies(episode):
                 continue
-            found.extend(rule.apply(ctx, event))
-    return found
+            for sequence, output in enumerate(rule.apply(episode, event)):
+                key = (position, rank[rule_id], sequence)
+                if not isinstance(output, Draft):
+                    entries.append((key, None, [output]))
+                    continue
+                deadline, held = finish(output, episode)
+                made.append(deadline)
+                entries.append((key, deadline, held))
+                entries.append((key, None, judge(deadline, output.rule, episode.calendar)))
+        if made:
+            episode = replace(
+                episode, results=MappingProxyType({**episode.results, rule_id: tuple(made)})
+            )
+    entries.sort(key=lambda entry: entry[0])
+    deadlines = [deadline for _, deadline, _ in entries if deadline is not None]
+    raised = [f for _, deadline, found in entries if deadline is not None for f in found]
+    judged = [f for _, deadline, found in entries if deadline is None for f in found]
 
-
-def _duties(ctx: Context, rules: RuleSet) -> list[Duty]:
     duties: list[Duty] = []
-    for rule_id in rules.duty_ids:
-        rule = rules.pick(rule_id, ctx.decision.on)
-        if not isinstance(rule, DutyRule):
-            continue
-        why = rule.applies(ctx)
-        if why is None:
-            continue
-        duties.append(
-            trusted(
-                Duty,
-                rule_id=rule.id,
-                summary=rule.summary,
-                duty_holder=rule.duty_holder,
-                citations=rule.citations,
-                applies_because=why,
-                decision_on=ctx.decision.on,
-            )
-        )
-        if rule.check is not None:
-            for message in rule.check(ctx):
-                ctx.findings.append(
-                    trusted(
-                        Finding,
-                        code=rule.finding_code,
-                        severity="warning",
-                        message=message,
-                        rule_id=rule.id,
-                        citations=rule.citations,
-                        decision_on=ctx.decision.on,
-                    )
-                )
-    return duties
-
-
-def _deadline_findings(
-    deadlines: list[Deadline], cal: WorkingDayCalendar, eligibility: Eligibility
-) -> list[Finding]:
-    findings: list[Finding] = []
-    for d in deadlines:
-        due = long_date(d.due) if d.due is not None else ""
-        own = d.duty_holder == "parent_or_young_person"
-        optional = d.rule_id == "mediation.adviser_contact" and not eligibility.certificate_required
-        if d.status == "overdue" and optional:
-            findings.append(
-                _finding(
-                    d,
-                    "mediation_time_passed",
-                    "info",
-                    f"The time to contact the mediation adviser ended on {due}; no certificate "
-                    "is needed for this appeal, so the right of appeal is not affected.",
-                )
-            )
-        elif d.status == "overdue":
-            findings.append(
-                _finding(
-                    d,
-                    "time_limit_passed" if own else "deadline_overdue",
-                    "warning" if own else "error",
-                    f"{d.summary}: due {due}, not done"
-                    + (
-                        "; the time limit has passed."
-                        if own
-                        else "; the duty is overdue (RULES.md C7: it does not roll forward)."
-                    ),
-                )
-            )
-        elif d.status == "missed":
-            assert d.done_on is not None
-            assert d.due is not None
-            late = (d.done_on - d.due).days
-            if d.rule_id == "appeal.register":
-                findings.append(
-                    _finding(
-                        d,
-                        "appeal_late",
-                        "warning",
-                        f"The appeal was received on {long_date(d.done_on)}, {late} days after "
-                        f"the time limit of {due}: the notice of appeal must ask the Tribunal "
-                        "to extend time and say why it is late.",
-                        extra=(_LATE_APPEAL,),
-                    )
-                )
-            else:
-                findings.append(
-                    _finding(
-                        d,
-                        "done_late" if own else "deadline_missed",
-                        "info" if own else "warning",
-                        f"{d.summary}: due {due}, done on {long_date(d.done_on)}, "
-                        f"{late} day{'s' if late != 1 else ''} late.",
-                    )
-                )
-        if d.provisional:
-            findings.append(
-                _finding(
-                    d,
-                    "provisional_due_date",
-                    "info",
-                    f"{d.summary}: the due date {due} is after {long_date(cal.known_until)}, the "
-                    "end of the official bank-holiday list; a bank holiday proclaimed later "
-                    "could change it.",
-                )
-            )
-    return findings
-
-
-def _finding(
-    d: Deadline, code: str, severity: Severity, message: str, extra: tuple[Citation, ...] = ()
-) -> Finding:
-    return trusted(
-        Finding,
-        code=code,
-        severity=severity,
-        message=message,
-        rule_id=d.rule_id,
-        citations=d.citations + extra,
-        decision_on=d.decision_on,
-    )
-
-
-def _appeal_findings(ctx: Context) -> list[Finding]:
-    findings: list[Finding] = []
-    decision = ctx.decision
-    eligibility = ctx.eligibility
-    assert eligibility is not None
-    if decision.letter_dated is not None and decision.letter_dated != decision.on:
-        findings.append(
-            trusted(
-                Finding,
-                code="letter_dated_differs",
-                severity="warning" if decision.letter_dated > decision.on else "info",
-                message=(
-                    f"The notice is dated {long_date(decision.letter_dated)} but was sent on "
-                    f"{long_date(decision.on)}: the time limits run from the date it was sent "
-                    "(reg 33; HESC r.20(1)(c))."
-                ),
-                rule_id="appeal.register",
-                citations=_SENT,
-                decision_on=decision.on,
-            )
-        )
-    for appeal in ctx.of("appeal_registered"):
-        assert isinstance(appeal, AppealRegistered)
-        if not eligibility.appealable:
-            findings.append(
-                trusted(
-                    Finding,
-                    code="appeal_not_appealable",
-                    severity="warning",
-                    message=(
-                        f"An appeal was registered on {long_date(appeal.on)}, but the decision "
-                        f"({decision.decision}) is not one that CFA 2014 s.51(2) makes "
-                        "appealable."
-                    ),
-                    rule_id="eligibility.appealable",
-                    citations=_reason_citations(eligibility, "eligibility.appealable"),
-                    decision_on=decision.on,
-                )
-            )
-            continue
-        certificate = [c for c in ctx.of("certificate_issued") if c.on <= appeal.on]
-        grounds = set(appeal.grounds or ())
-        section_i_only = bool(grounds) and grounds <= {"placement", "no_placement"}
-        if eligibility.certificate_required and not certificate and not section_i_only:
-            findings.append(
-                trusted(
-                    Finding,
-                    code="appeal_without_certificate",
-                    severity="warning",
-                    message=(
-                        f"The appeal registered on {long_date(appeal.on)} has no mediation "
-                        "certificate issued on or before that date, and one is required: the "
-                        "Tribunal's permission is needed to proceed without it."
-                    ),
-                    rule_id="eligibility.certificate_required",
-                    citations=(
-                        *_reason_citations(eligibility, "eligibility.certificate_required"),
-                        _NO_CERTIFICATE,
-                    ),
-                    decision_on=decision.on,
-                )
-            )
-    return findings
-
-
-def _reason_citations(eligibility: Eligibility, rule_id: str) -> tuple[Citation, ...]:
-    for reason in eligibility.reasons:
-        if reason.rule_id == rule_id:
-            return reason.citations
-    return _SENT
-
-
-def _events_after_as_of(later: list[EventBase], as_of: date) -> Finding:
-    kinds = ", ".join(sorted({event_type(e) for e in later}))
-    return trusted(
-        Finding,
-        code="events_after_as_of",
-        severity="info",
-        message=(
-            f"{len(later)} event{'s' if len(later) != 1 else ''} dated after "
-            f"{long_date(as_of)} ({kinds}) {'were' if len(later) != 1 else 'was'} left out: the "
-            "report shows the case as it stood on that date."
-        ),
-        rule_id="appeal.register",
-        citations=_SENT,
-    )
+    duty_findings: list[Finding] = []
+    for rule_id in rules.ids_of(process, DutyRule):
+        duty_rule = rules.pick(rule_id, episode.opener.on)
+        if isinstance(duty_rule, DutyRule):
+            duty, noted = list_duty(duty_rule, episode)
+            if duty is not None:
+                duties.append(duty)
+            duty_findings.extend(noted)
+    findings = [*first_checks, *raised, *duty_findings, *judged, *last_checks]
+    return deadlines, duties, findings
 
 
 def _no_decision() -> Eligibility:
@@ -597,17 +411,4 @@ def _no_decision() -> Eligibility:
         certificate_required=False,
         party="unknown",
         reasons=(),
-    )
-
-
-def _no_decision_finding(rules: RuleSet) -> Finding:
-    rule = rules.pick("eligibility.appealable", REGIME_START)
-    citations = rule.citations if rule is not None else _SENT
-    return trusted(
-        Finding,
-        code="no_decision",
-        severity="info",
-        message="The case has no decision_notice event: there is nothing to appeal or mediate yet.",
-        rule_id="eligibility.appealable",
-        citations=citations,
     )

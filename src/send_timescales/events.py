@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, get_args
 
 from pydantic import (
     BaseModel,
@@ -30,6 +30,7 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
+    model_validator,
 )
 from pydantic_core import ErrorDetails
 
@@ -41,15 +42,21 @@ __all__ = [
     "AgreedAction",
     "AgreedActionCompleted",
     "AgreementSentToLA",
+    "AppealConceded",
     "AppealRegistered",
+    "AssessmentAgreed",
     "Case",
     "CertificateIssued",
     "ChildBorn",
+    "ConcessionKind",
     "DecisionKind",
     "DecisionNotice",
     "Disputed",
+    "DraftPlanIssued",
     "Event",
     "EventBase",
+    "ExceptionApplied",
+    "ExceptionReason",
     "HealthNotified",
     "MediationAgreement",
     "MediationHeld",
@@ -57,6 +64,10 @@ __all__ = [
     "MediationRequested",
     "MediationScheduled",
     "NoticeItem",
+    "OrderKind",
+    "PlanCeased",
+    "TribunalOrder",
+    "event_dates",
     "event_label",
     "event_type",
     "parse_case",
@@ -113,6 +124,32 @@ ActionKind: TypeAlias = Literal[
 ]
 """What a mediation agreement requires: an appealable kind (reg 42(2), done within the reg 44
 limits as if the agreement were a Tribunal order) or ``other`` (reg 42(3), 2 weeks)."""
+OrderKind: TypeAlias = Literal[
+    "dismiss_cease_appeal",
+    "assess",
+    "reassess",
+    "make_plan",
+    "remit",
+    "amend",
+    "amend_placement",
+    "continue_plan",
+    "continue_and_amend",
+]
+"""What a Tribunal order requires, SEND Regs 2014 reg 44(2)(a) to (h) in that order."""
+ConcessionKind: TypeAlias = Literal[
+    "assess", "reassess", "make_plan", "amend", "amend_placement", "cease"
+]
+"""Which appeal the LA did not oppose (reg 45): CFA 2014 s.51(2)(a)/(d), (b), (c)(i)/(ii) or
+(e), (c)(iii)/(iv), (f)."""
+ExceptionReason: TypeAlias = Literal[
+    "school_closure",
+    "early_years_closure",
+    "personal_circumstances",
+    "absence",
+    "missed_appointment",
+    "coronavirus",
+]
+"""The circumstances that statutory exceptions to a time limit name (each list names its own)."""
 
 
 class EventBase(BaseModel):
@@ -123,6 +160,9 @@ class EventBase(BaseModel):
     on: LegalDate
     """The date the fact happened; for a notice, the date it was sent."""
 
+    may_precede_regime: ClassVar[bool] = False
+    """Whether the event may be dated before 1 September 2014 (only a date of birth may)."""
+
 
 class ChildBorn(EventBase):
     """The child's date of birth (``on``): decides whether the parent or the young person acts.
@@ -131,6 +171,7 @@ class ChildBorn(EventBase):
     """
 
     type: Literal["child_born"] = "child_born"
+    may_precede_regime: ClassVar[bool] = True
 
 
 class DecisionNotice(EventBase):
@@ -239,8 +280,74 @@ class AppealRegistered(EventBase):
     grounds: tuple[Disputed, ...] | None = None
 
 
+class ExceptionApplied(EventBase):
+    """A circumstance that a statutory exception to a time limit names (``on`` to ``to``).
+
+    ``on`` is the first day the circumstance applied and ``to`` its last; for a closure, the
+    first and last days the setting was closed. ``rule_ids`` limits it to those rules; without
+    it, every limit whose exception list names the ``reason`` is considered.
+    """
+
+    type: Literal["exception_applied"] = "exception_applied"
+    to: LegalDate
+    reason: ExceptionReason
+    rule_ids: tuple[str, ...] | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> ExceptionApplied:
+        if self.to < self.on:
+            raise ValueError(
+                f"'to' ({self.to.isoformat()}) is before 'on' ({self.on.isoformat()}): "
+                "'to' is the last day the circumstance applied"
+            )
+        return self
+
+
+class TribunalOrder(EventBase):
+    """The SEND Tribunal made an order (``on`` = the date it was made, which reg 44 counts from)."""
+
+    type: Literal["tribunal_order"] = "tribunal_order"
+    order: OrderKind
+    sent_on: LegalDate | None = None
+    """The date the order was sent, when known (gov.uk guidance counts from it)."""
+
+
+class AppealConceded(EventBase):
+    """The LA notified the Tribunal it will not oppose the appeal (``on``; reg 45(1))."""
+
+    type: Literal["appeal_conceded"] = "appeal_conceded"
+    concession: ConcessionKind
+    amend: bool = False
+    """With ``cease``: the LA also agreed to amend the plan (reg 45(6A)); with
+    ``amend_placement``: it must also amend the plan's contents (reg 45(5)(b))."""
+
+
+class AssessmentAgreed(EventBase):
+    """The LA notified the parent or young person that it will make the (re-)assessment."""
+
+    type: Literal["assessment_agreed"] = "assessment_agreed"
+
+
+class DraftPlanIssued(EventBase):
+    """The LA served a draft EHC plan (``on`` = the day it was served)."""
+
+    type: Literal["draft_plan_issued"] = "draft_plan_issued"
+
+
+class PlanCeased(EventBase):
+    """The LA ceased to maintain the EHC plan."""
+
+    type: Literal["plan_ceased"] = "plan_ceased"
+
+
 Event: TypeAlias = Annotated[
     ChildBorn
+    | ExceptionApplied
+    | TribunalOrder
+    | AppealConceded
+    | AssessmentAgreed
+    | DraftPlanIssued
+    | PlanCeased
     | DecisionNotice
     | AdviserContacted
     | MediationRequested
@@ -255,27 +362,14 @@ Event: TypeAlias = Annotated[
     | AppealRegistered,
     Field(discriminator="type"),
 ]
-"""Any event; pydantic picks the model from its ``type``."""
+"""Any event; pydantic picks the model from its ``type``. The order of the union is the order
+facts happen on a single day (an order before the plan that complies with it, a decision before
+the mediation it leads to)."""
 
 EVENT_MODELS: dict[str, type[EventBase]] = {
-    model.model_fields["type"].default: model
-    for model in (
-        ChildBorn,
-        DecisionNotice,
-        AdviserContacted,
-        MediationRequested,
-        HealthNotified,
-        MediationScheduled,
-        MediationNotArranged,
-        MediationHeld,
-        MediationAgreement,
-        AgreedActionCompleted,
-        AgreementSentToLA,
-        CertificateIssued,
-        AppealRegistered,
-    )
+    model.model_fields["type"].default: model for model in get_args(get_args(Event)[0])
 }
-"""Event models by their ``type``, in the order facts happen on a single day."""
+"""Event models by their ``type``, in the order facts happen on one day (from :data:`Event`)."""
 
 EVENT_RANK: dict[str, int] = {name: rank for rank, name in enumerate(EVENT_MODELS)}
 
@@ -300,6 +394,23 @@ def event_type(event: EventBase) -> str:
     'health_notified'
     """
     return event.type  # type: ignore[attr-defined, no-any-return]
+
+
+def event_dates(event: EventBase) -> list[tuple[str, date]]:
+    """Every date an event carries, with its field name (nested ones by their own name).
+
+    >>> event_dates(TribunalOrder(on=date(2025, 1, 10), order="remit", sent_on=date(2025, 1, 13)))
+    [('on', datetime.date(2025, 1, 10)), ('sent_on', datetime.date(2025, 1, 13))]
+    """
+    found: list[tuple[str, date]] = []
+    for name, value in event:
+        if isinstance(value, date):
+            found.append((name, value))
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    found.extend((n, v) for n, v in item if isinstance(v, date))
+    return found
 
 
 def event_label(event: EventBase) -> str:

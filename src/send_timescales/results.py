@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .citations import Citation
 
 __all__ = [
+    "DUTY_HOLDER_NAMES",
     "Deadline",
     "DecisionOutcome",
     "Duty",
@@ -41,6 +42,18 @@ DutyHolder: TypeAlias = Literal[
     "la", "icb", "mediation_adviser", "mediator", "parent_or_young_person"
 ]
 """Who must act. ``icb`` covers the clinical commissioning group (CCG) before 1 July 2022."""
+
+DUTY_HOLDER_NAMES: dict[str, tuple[str, str]] = {
+    "la": ("LA", "the local authority"),
+    "icb": ("ICB", "the integrated care board (ICB)"),
+    "mediation_adviser": ("mediation adviser", "the mediation adviser"),
+    "mediator": ("mediator", "the mediator"),
+    "parent_or_young_person": ("parent / young person", "the parent or young person"),
+    "la_and_icb": ("LA and ICB", "the local authority and the ICB"),
+}
+"""Every duty holder (and ``la_and_icb``, for undated duties they share): its label in tables
+and its name in sentences. The one place these names are declared; an ICB is named a CCG in
+explanations of dates before 1 July 2022."""
 
 Party: TypeAlias = Literal["parent", "young_person", "unknown"]
 Severity: TypeAlias = Literal["error", "warning", "info"]

@@ -8,18 +8,34 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import appeals, eligibility, mediation
-from ._model import DeadlineRule, DutyRule, EligibilityRule, InForce, Rule, RuleSet
+from . import appeals, eligibility, inputs, mediation
+from ._model import (
+    CheckRule,
+    DeadlineRule,
+    DutyRule,
+    EligibilityRule,
+    InForce,
+    InputNoteRule,
+    Process,
+    Rule,
+    RuleSet,
+    versions,
+)
+from .processes import PROCESSES
 
 __all__ = [
     "RULE_SET_NAME",
+    "CheckRule",
     "DeadlineRule",
     "DutyRule",
     "EligibilityRule",
     "InForce",
+    "InputNoteRule",
+    "Process",
     "Rule",
     "RuleSet",
     "default_rules",
+    "versions",
 ]
 
 RULE_SET_NAME = "england-send-2014/2026.11"
@@ -28,11 +44,15 @@ RULE_SET_NAME = "england-send-2014/2026.11"
 
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
-    """The rule set for England: eligibility, mediation and appeals (RULES.md section 2).
+    """The rule set for England: eligibility, mediation, appeals and Tribunal orders.
 
     Built and validated once, on first use.
 
     >>> "appeal.register" in default_rules()
     True
     """
-    return RuleSet((*eligibility.RULES, *mediation.RULES, *appeals.RULES), name=RULE_SET_NAME)
+    return RuleSet(
+        (*eligibility.RULES, *mediation.RULES, *appeals.RULES, *inputs.RULES),
+        name=RULE_SET_NAME,
+        processes=PROCESSES,
+    )

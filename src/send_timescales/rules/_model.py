@@ -1,58 +1,97 @@
 """What a rule is, how versions of it are chosen, and how its answers are built.
 
-Three kinds of rule, each a frozen record carrying a stable ``id``, a one-line ``summary``, its
-``citations`` and its :class:`InForce` window:
+A case's events are cut into **episodes**, one per opening of a :class:`Process` (a decision
+notice opens a ``dispute``; a Tribunal order, a conceded appeal or a mediation agreement on an
+appealable matter opens an ``order``). An :class:`Episode` is frozen: its opening event, the
+events that belong to it, the calendar, ``as_of`` and the facts known so far (the date of birth,
+the decision in dispute, its eligibility, earlier rules' results by id). Rules read an episode and
+**return** their outputs; nothing is appended to shared state.
 
-* :class:`DeadlineRule`: "trigger event + period", optionally with a ``compute`` function for the
-  irregular ones ("whichever is later"); the :func:`deadline_rule` decorator turns such a
-  function into a record;
+Five kinds of rule, each a frozen record with a stable ``id``, a one-line ``summary``, its
+``citations``, its :class:`InForce` window, the process it belongs to and the rules whose results
+it ``needs``:
+
+* :class:`DeadlineRule`: "trigger event + period, unless an exception applies". The period is a
+  :class:`~send_timescales.periods.Period`, or a :class:`Later` / :class:`Earlier` combinator of
+  limbs; only irregular rules give a ``compute`` function (the :func:`deadline_rule` decorator
+  turns one into a record). What happens when the limit ends on a non-working day is a named
+  :class:`NonWorkingDayPolicy`; what lateness means is a :class:`FindingTemplate` (a default per
+  duty holder, overridable per rule); statutory exceptions are data (:class:`ExceptionHead`);
 * :class:`DutyRule`: an obligation without a date, listed when it applies;
-* :class:`EligibilityRule`: a question about the decision (appealable? certificate needed?).
+* :class:`EligibilityRule`: a question about the decision (appealable? certificate needed?);
+* :class:`CheckRule`: a case-level check that yields findings with its own id and citations;
+* :class:`InputNoteRule`: a note about the input itself (events after ``as_of``, no decision).
 
-Versions of a rule share an id and have non-overlapping windows; the version applied is the one in
-force on the date of the event that starts the clock (RULES.md C10). A :class:`RuleSet` checks all
-of this when it is built. Nothing registers itself: each rules module ends with a ``RULES`` tuple
-and :func:`send_timescales.rules.default_rules` joins them.
-
-The builders at the bottom (:func:`build_deadline`, :func:`status_of`) stamp every answer with its
-rule's id and citations, and add the explanation steps every deadline shares: the conventions
-C7 (no roll-forward for an LA, ICB, adviser or mediator), the confidence of the citations, the
-name of the health body at the date, and the status.
+Versions of a rule share an id and have contiguous windows that do not overlap; the version
+applied is the one in force on the date of the event that starts the clock (C10). :func:`versions`
+builds them from dated values. A :class:`RuleSet` checks all of this when it is built, orders the
+rules by ``needs`` and rejects cycles and unknown ids. Nothing registers itself: each rules module
+ends with a ``RULES`` tuple and :func:`send_timescales.rules.default_rules` joins them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from abc import ABC, abstractmethod
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 from ..citations import Citation
 from ..errors import RuleSetError
-from ..events import DecisionNotice, EventBase, event_label
+from ..events import DecisionNotice, EventBase, ExceptionApplied, event_label, event_type
 from ..periods import Period, long_date
-from ..results import Deadline, DutyHolder, Eligibility, Finding, Status, trusted
+from ..results import (
+    DUTY_HOLDER_NAMES,
+    Deadline,
+    Duty,
+    DutyHolder,
+    Eligibility,
+    Finding,
+    Party,
+    Reason,
+    Severity,
+    Status,
+    trusted,
+)
 
 if TYPE_CHECKING:
     from ..calendars import WorkingDayCalendar
 
 __all__ = [
+    "AS_COMPUTED",
     "CCG_TO_ICB",
+    "HESC_R12",
+    "NO_MOVE",
     "REGIME_START",
-    "Context",
+    "ROLL_FORWARD",
+    "CheckRule",
     "DeadlineRule",
+    "Draft",
     "DutyRule",
+    "Earlier",
     "EligibilityRule",
+    "Episode",
+    "ExceptionHead",
+    "FindingTemplate",
     "InForce",
+    "InputNoteRule",
+    "Later",
+    "Limb",
+    "NonWorkingDayPolicy",
+    "Output",
+    "Process",
     "Rule",
     "RuleSet",
-    "build_deadline",
     "deadline_rule",
     "holder_name",
     "status_of",
     "trigger_step",
+    "versions",
 ]
 
 REGIME_START = date(2014, 9, 1)
@@ -61,6 +100,37 @@ CCG_TO_ICB = date(2022, 7, 1)
 """Health and Care Act 2022: integrated care boards replaced clinical commissioning groups."""
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+_ONE_DAY = timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------- processes
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    """A strand of a case: the events that open it and the events that belong to it.
+
+    An event may open one process and belong to another (a final plan both complies with an
+    order and opens a dispute about its contents).
+    """
+
+    name: str
+    summary: str
+    opened_by: frozenset[str]
+    members: frozenset[str]
+    opens_when: Callable[[EventBase], bool] | None = None
+    """Optional: which events of the ``opened_by`` types open it (all of them if ``None``)."""
+    must_follow_opener: bool = False
+    """Whether a member event before any opener contradicts the case (it must follow one)."""
+
+    def opens(self, event: EventBase) -> bool:
+        """Whether ``event`` opens a new episode of this process."""
+        return event_type(event) in self.opened_by and (
+            self.opens_when is None or self.opens_when(event)
+        )
+
+
+# ---------------------------------------------------------------------------- versions
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +155,237 @@ class InForce:
         return f"{self.start.isoformat()} {end}"
 
 
+_R = TypeVar("_R", bound="Rule")
+
+
+def versions(base: _R, *changes: tuple[date, Mapping[str, Any]]) -> tuple[_R, ...]:
+    """Contiguous versions of one rule from dated values (OpenFisca's dated parameters).
+
+    ``base`` is the version in force from its own ``in_force.start``; each change is the date a
+    new version starts and the fields it replaces (kept by later versions unless replaced again).
+
+    >>> from send_timescales.citations import SEND_REGS
+    >>> from send_timescales.periods import Weeks
+    >>> old = DutyRule(id="x.y", summary="s", citations=(SEND_REGS.cite("1", "verified"),),
+    ...                duty_holder="la", applies=lambda episode: None)
+    >>> [str(v.in_force) for v in versions(old, (date(2015, 3, 23), {"summary": "t"}))]
+    ['2014-09-01 to 2015-03-22', '2015-03-23 onwards']
+    """
+    out: list[_R] = []
+    current = base
+    for start, values in sorted(changes, key=lambda change: change[0]):
+        out.append(replace(current, in_force=InForce(current.in_force.start, start - _ONE_DAY)))
+        current = replace(current, in_force=InForce(start), **values)
+    out.append(current)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- episodes
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """What a rule sees: one opening of a process, its events and the facts known, as of a date."""
+
+    process: Process
+    opener: EventBase
+    events: tuple[EventBase, ...]
+    """The opening event, then the events that belong to it, in causal order."""
+    index: Mapping[str, tuple[EventBase, ...]]
+    """The episode's events by type (the opener excluded), each in date order; types in order
+    of first appearance."""
+    calendar: WorkingDayCalendar
+    as_of: date
+    positions: Mapping[int, int]
+    """Each event's position in the caller's input, by ``id()`` (for messages)."""
+    born: date | None = None
+    decision: DecisionNotice | None = None
+    """The decision notice in dispute when the episode opened (a dispute's own opener)."""
+    exceptions: tuple[ExceptionApplied, ...] = ()
+    """Every ``exception_applied`` event of the case, as of ``as_of``."""
+    eligibility: Eligibility | None = None
+    results: Mapping[str, tuple[Deadline, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Deadlines of rules already evaluated for this episode, by rule id (see ``needs``)."""
+
+    def of(self, event_type: str) -> tuple[EventBase, ...]:
+        """The episode's events of one type, in date order (the opener excluded)."""
+        return self.index.get(event_type, ())
+
+    def first_after(
+        self, event_type: str, day: date, when: Callable[[EventBase], bool] | None = None
+    ) -> EventBase | None:
+        """The first event of ``event_type`` on or after ``day`` that satisfies ``when``."""
+        events = self.index.get(event_type, ())
+        for event in events[bisect_left(events, day, key=_on) :]:
+            if when is None or when(event):
+                return event
+        return None
+
+    def where(self, event: EventBase) -> str:
+        """``event 3 (mediation_held on 2025-02-03)``: how messages name an event."""
+        return f"event {self.positions.get(id(event), '?')} ({event_label(event)})"
+
+
+def _on(event: EventBase) -> date:
+    return event.on
+
+
+# ---------------------------------------------------------------------------- policies
+
+
+class NonWorkingDayPolicy(ABC):
+    """What happens when a time limit ends on a day that is not a working day."""
+
+    name: str
+    convention: str
+
+    @abstractmethod
+    def settle(self, due: date, calendar: WorkingDayCalendar) -> tuple[date, list[str]]:
+        """The due date after the policy, and the explanation steps it adds."""
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class _NoMove(NonWorkingDayPolicy):
+    name = "NO_MOVE"
+    convention = "C7: a duty ending on a non-working day does not move"
+
+    def settle(self, due: date, calendar: WorkingDayCalendar) -> tuple[date, list[str]]:
+        if calendar.is_working_day(due):
+            return due, []
+        before = calendar.subtract_working_days(due, 1)
+        return due, [
+            f"{long_date(due)} is not a working day ({calendar.why_not_working(due)}). The SEND "
+            "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser "
+            "or mediator to the next working day, so it must be done by then: in practice by "
+            f"{long_date(before)}, the last working day before it (RULES.md C7)."
+        ]
+
+
+class _AsComputed(NonWorkingDayPolicy):
+    name = "AS_COMPUTED"
+    convention = "the date stands as computed"
+
+    def settle(self, due: date, calendar: WorkingDayCalendar) -> tuple[date, list[str]]:
+        return due, []
+
+
+class _RollForward(NonWorkingDayPolicy):
+    name = "ROLL_FORWARD"
+    convention = "a limit ending on a non-working day moves to the next working day"
+
+    def settle(self, due: date, calendar: WorkingDayCalendar) -> tuple[date, list[str]]:
+        if calendar.is_working_day(due):
+            return due, []
+        moved = calendar.roll_forward(due)
+        return moved, [
+            f"{long_date(due)} is not a working day ({calendar.why_not_working(due)}), so the "
+            f"limit moves to the next working day: {long_date(moved)}."
+        ]
+
+
+def _christmas(day: date) -> bool:
+    return (day.month == 12 and day.day >= 25) or (day.month == 1 and day.day == 1)
+
+
+class _HescR12(NonWorkingDayPolicy):
+    """HESC r.12(3)(a), then r.12(2), on the statutory calendar (C8)."""
+
+    name = "HESC_R12"
+    convention = "C8: HESC r.12(3)(a) Christmas and August, then r.12(2) next working day"
+
+    def settle(self, due: date, calendar: WorkingDayCalendar) -> tuple[date, list[str]]:
+        # Working days here are statutory ones: an LA's local closures (extra_closures) never
+        # move a Tribunal time limit.
+        cal = calendar.without_closures()
+        if _christmas(due):
+            new_year = date(due.year + (due.month == 12), 1, 1)
+            moved = cal.add_working_days(new_year, 1)
+            return moved, [
+                f"{long_date(due)} falls between 25 December and 1 January inclusive, so under "
+                f"HESC r.12(3)(a) the appeal is in time on the first working day after 1 January: "
+                f"{long_date(moved)}."
+            ]
+        if due.month == 8:
+            moved = cal.add_working_days(date(due.year, 8, 31), 1)
+            return moved, [
+                f"{long_date(due)} falls in August, so under HESC r.12(3)(a) the appeal is in time "
+                f"on the first working day after 31 August: {long_date(moved)}."
+            ]
+        if cal.is_working_day(due):
+            return due, [f"{long_date(due)} is a working day: no roll-forward is needed."]
+        moved = cal.roll_forward(due)
+        steps = [
+            f"{long_date(due)} is not a working day ({cal.why_not_working(due)}), so under HESC "
+            f"r.12(2) the appeal is in time on the next working day: {long_date(moved)}."
+        ]
+        if moved.month == 8 or _christmas(moved):
+            steps.append(
+                "r.12(3)(a) is not applied again to a date that r.12(2) produced (the literal "
+                "reading, and the earlier date, RULES.md C8 and C9); on the other reading the "
+                "August or Christmas roll-forward would apply to it too (docs/interpretations.md)."
+            )
+        return moved, steps
+
+
+NO_MOVE: NonWorkingDayPolicy = _NoMove()
+"""C7: the due date stays; the explanation names the day and the last working day before it."""
+AS_COMPUTED: NonWorkingDayPolicy = _AsComputed()
+"""The due date stands as computed, without comment (a parent's or young person's own limit)."""
+ROLL_FORWARD: NonWorkingDayPolicy = _RollForward()
+"""A limit ending on a non-working day moves to the next working day."""
+HESC_R12: NonWorkingDayPolicy = _HescR12()
+"""C8: the Tribunal's own rule for its time limits (Christmas and August, then next working
+day), counted on the statutory calendar."""
+
+
+# ---------------------------------------------------------------------------- exceptions
+
+
+@dataclass(frozen=True, slots=True)
+class ExceptionHead:
+    """One head of a list of statutory exceptions to a time limit, cited to its paragraph.
+
+    An ``exception_applied`` event with this ``reason`` disapplies a limit whose running period
+    overlaps the circumstance, when the circumstance qualifies: it lasted at least ``min_days``
+    (absence, closure) and, for a window-limited head (coronavirus 2020), falls in ``window``.
+    ``lead_days`` shifts a closure to the window the law names ("beginning one week before ...
+    closed ... and ending one week before ... it re-opens").
+    """
+
+    reason: str
+    text: str
+    citation: Citation
+    min_days: int = 0
+    window: tuple[date, date] | None = None
+    window_text: str = ""
+    lead_days: int = 0
+
+    def relevant_span(self, exception: ExceptionApplied) -> tuple[date, date] | str:
+        """The days the head covers for ``exception``, or why it does not qualify."""
+        days = (exception.to - exception.on).days + 1
+        if days < self.min_days:
+            return (
+                f"it lasted {days} day{'s' if days != 1 else ''}, and {self.text} needs a "
+                f"continuous period of at least {self.min_days} days"
+            )
+        first, last = exception.on, exception.to
+        if self.lead_days:
+            first = first - timedelta(days=self.lead_days)
+            last = last + _ONE_DAY - timedelta(days=self.lead_days)
+        if self.window is not None:
+            first, last = max(first, self.window[0]), min(last, self.window[1])
+            if first > last:
+                return f"it falls outside {self.window_text}"
+        return first, last
+
+
+# ---------------------------------------------------------------------------- rules
+
+
 @dataclass(frozen=True, kw_only=True)
 class Rule:
     """Fields every rule has."""
@@ -93,6 +394,10 @@ class Rule:
     summary: str
     citations: tuple[Citation, ...]
     in_force: InForce = field(default_factory=InForce)
+    process: str = "dispute"
+    """The process whose episodes the rule is evaluated in."""
+    needs: tuple[str, ...] = ()
+    """Rules whose results this one reads (``episode.results``); evaluated first."""
 
     @cached_property
     def confidence(self) -> Literal["verified", "secondary"]:
@@ -119,103 +424,306 @@ class Rule:
 
     @property
     def kind(self) -> str:
-        """``deadline``, ``duty`` or ``eligibility``."""
+        """``deadline``, ``duty``, ``eligibility``, ``check`` or ``inputnote``."""
         return type(self).__name__.removesuffix("Rule").lower()
 
-
-@dataclass
-class Context:
-    """What a rule sees: one decision and the events that belong to it, as of a date."""
-
-    decision: DecisionNotice
-    events: dict[str, list[EventBase]]
-    """The decision's later events by type, each list in date order."""
-    calendar: WorkingDayCalendar
-    as_of: date
-    eligibility: Eligibility | None = None
-    born: date | None = None
-    findings: list[Finding] = field(default_factory=list)
-    """Findings the checks and rules add as they go."""
-
-    def of(self, event_type: str) -> list[EventBase]:
-        """Return this decision's events of one type, in date order."""
-        return self.events.get(event_type, [])
-
-    def first_after(
-        self, event_type: str, day: date, when: Callable[[EventBase], bool] | None = None
-    ) -> EventBase | None:
-        """The first event of ``event_type`` on or after ``day`` that satisfies ``when``."""
-        for event in self.events.get(event_type, ()):
-            if event.on >= day and (when is None or when(event)):
-                return event
-        return None
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        *,
+        decision_on: date | None = None,
+        citations: tuple[Citation, ...] | None = None,
+    ) -> Finding:
+        """A finding stamped with this rule's id and (unless given) its citations."""
+        return trusted(
+            Finding,
+            code=code,
+            severity=severity,
+            message=message,
+            rule_id=self.id,
+            citations=self.citations if citations is None else citations,
+            decision_on=decision_on,
+        )
 
 
-ComputeFn: TypeAlias = Callable[["DeadlineRule", Context, EventBase], list[Deadline]]
+@dataclass(frozen=True, slots=True)
+class FindingTemplate:
+    """What a deadline's lateness means: a finding's code, severity, message and extra law."""
+
+    code: str
+    severity: Severity
+    message: Callable[[Deadline], str]
+    extra_citations: tuple[Citation, ...] = ()
+
+    def build(self, deadline: Deadline) -> Finding:
+        """The finding for ``deadline``, citing its rule (and any extra citations)."""
+        return trusted(
+            Finding,
+            code=self.code,
+            severity=self.severity,
+            message=self.message(deadline),
+            rule_id=deadline.rule_id,
+            citations=deadline.citations + self.extra_citations,
+            decision_on=deadline.decision_on,
+        )
+
+
+def _due_text(d: Deadline) -> str:
+    return long_date(d.due) if d.due is not None else ""
+
+
+def _late_days(d: Deadline) -> int:
+    assert d.done_on is not None
+    assert d.due is not None
+    return (d.done_on - d.due).days
+
+
+def _plural_days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+OWN_LIMIT_PASSED = FindingTemplate(
+    "time_limit_passed",
+    "warning",
+    lambda d: f"{d.summary}: due {_due_text(d)}, not done; the time limit has passed.",
+)
+OWN_LIMIT_LATE = FindingTemplate(
+    "done_late",
+    "info",
+    lambda d: (
+        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, "
+        f"{_plural_days(_late_days(d))} late."
+    ),
+)
+DUTY_OVERDUE = FindingTemplate(
+    "deadline_overdue",
+    "error",
+    lambda d: (
+        f"{d.summary}: due {_due_text(d)}, not done; the duty is overdue (RULES.md C7: it "
+        "does not roll forward)."
+    ),
+)
+DUTY_MISSED = FindingTemplate(
+    "deadline_missed",
+    "warning",
+    lambda d: (
+        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, "
+        f"{_plural_days(_late_days(d))} late."
+    ),
+)
+PROVISIONAL = FindingTemplate(
+    "provisional_due_date",
+    "info",
+    lambda d: (
+        f"{d.summary}: the due date {_due_text(d)} is after the end of the official "
+        "bank-holiday list; a bank holiday proclaimed later could change it."
+    ),
+)
+
+
+def _default_templates(holder: str) -> tuple[FindingTemplate, FindingTemplate]:
+    """Overdue and missed findings by duty holder: a person's own limit, or a body's duty."""
+    if holder == "parent_or_young_person":
+        return OWN_LIMIT_PASSED, OWN_LIMIT_LATE
+    return DUTY_OVERDUE, DUTY_MISSED
+
+
+@dataclass(slots=True)
+class Draft:
+    """A deadline as a rule computed it, before the engine settles, disapplies and stamps it."""
+
+    rule: DeadlineRule
+    trigger: EventBase
+    due: date | None
+    steps: list[str]
+    done: EventBase | None
+    subject: str | None = None
+    summary: str | None = None
+    duty_holder: DutyHolder | None = None
+    still_open_because: str | None = None
+    """Keeps a passed date ``pending`` where the law lets a later event extend it."""
+    held_open: FindingTemplate | None = None
+    """The finding to give when ``still_open_because`` keeps the deadline open."""
+
+
+Output: TypeAlias = "Draft | Duty | Finding"
+ComputeFn: TypeAlias = Callable[["DeadlineRule", Episode, EventBase], "list[Draft | Finding]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limb:
+    """One limb of a "whichever is later / earlier" time limit.
+
+    ``anchor`` is the event type whose first occurrence starts the limb (``None``: the
+    rule's trigger); ``missing`` explains a limb whose anchor has not happened yet.
+    """
+
+    name: str
+    label: str
+    period: Period
+    anchor: str | None = None
+    anchor_text: str = ""
+    several: str = ""
+    """A note when several anchor events exist (``{n}`` is their number)."""
+    note: str = ""
+    """A note added whenever the limb is counted."""
+    missing: Callable[[Episode], str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Combinator:
+    """The later or the earlier of several limbs (a period with more than one start)."""
+
+    limbs: tuple[Limb, ...]
+    later: bool
+
+    def describe(self) -> str:
+        """The combinator in words."""
+        word = "later" if self.later else "earlier"
+        return f"whichever of {', '.join(limb.name for limb in self.limbs)} is {word}"
+
+    def compute(self, episode: Episode, trigger: EventBase) -> tuple[date, list[str]]:
+        """The due date and the steps naming each limb and the one that decides."""
+        counted: list[tuple[Limb, date]] = []
+        steps: list[str] = []
+        notes: list[str] = []
+        missing: list[str] = []
+        for limb in self.limbs:
+            if limb.anchor is None:
+                start = trigger.on
+                steps.append(f"{limb.label}: " + limb.period.explain(start, episode.calendar)[0])
+            else:
+                anchors = episode.of(limb.anchor)
+                if not anchors:
+                    if limb.missing is not None:
+                        missing.append(limb.missing(episode))
+                    continue
+                start = anchors[0].on
+                steps.append(
+                    f"{limb.label}: {limb.anchor_text} is {long_date(start)}; "
+                    + limb.period.explain(start, episode.calendar)[0]
+                )
+                if len(anchors) > 1 and limb.several:
+                    steps.append(limb.several.format(n=len(anchors)))
+            counted.append((limb, limb.period.end(start, episode.calendar)))
+            if limb.note:
+                notes.append(limb.note)
+        pick = max if self.later else min
+        winner, end = pick(counted, key=lambda pair: pair[1])
+        if len(counted) > 1:
+            # Ties go to the first limb: the one named first in the law.
+            winner = next(limb for limb, day in counted if day == end)
+            word = "later" if self.later else "earlier"
+            steps.append(f"The {word} of the two is {long_date(end)}: the {winner.name} decides.")
+        steps.extend(notes)
+        steps.extend(missing)
+        return end, steps
+
+
+def Later(*limbs: Limb) -> _Combinator:  # noqa: N802 - reads as the law's "whichever is later"
+    """The later of several limbs (HESC r.20(1)(c): "... if that is later")."""
+    return _Combinator(limbs, later=True)
+
+
+def Earlier(*limbs: Limb) -> _Combinator:  # noqa: N802 - reads as the law's "whichever is earlier"
+    """The earlier of several limbs."""
+    return _Combinator(limbs, later=False)
 
 
 @dataclass(frozen=True, kw_only=True)
 class DeadlineRule(Rule):
     """A dated duty: ``trigger`` event (matching ``trigger_when``) + ``period``.
 
-    ``done_by`` names the event type that fulfils it (the first one on or after the trigger that
-    matches ``done_when``). Irregular rules give ``compute`` instead of, or besides, a period.
+    ``done_by`` names the event types that fulfil it (the first one on or after the trigger that
+    matches ``done_when``). Irregular rules give ``compute`` instead of a period.
     """
 
     duty_holder: DutyHolder
     trigger: str
     trigger_text: str
     trigger_when: Callable[[EventBase], bool] | None = None
-    period: Period | None = None
+    period: Period | _Combinator | None = None
     period_text: str = ""
-    done_by: str | None = None
+    done_by: tuple[str, ...] = ()
     done_when: Callable[[EventBase], bool] | None = None
     compute: ComputeFn | None = None
-    applies: Callable[[Context], bool] | None = None
-    """Optional: whether the rule applies to this decision at all (mediation available...)."""
+    applies: Callable[[Episode], bool] | None = None
+    """Optional: whether the rule applies to this episode at all (mediation available...)."""
     notes: tuple[str, ...] = ()
     """Explanation steps added after the period's own (readings, C9 alternatives)."""
+    non_working_day: NonWorkingDayPolicy = NO_MOVE
+    exceptions: tuple[ExceptionHead, ...] = ()
+    """The statutory exceptions that can disapply this limit, each cited."""
+    when_overdue: FindingTemplate | None = None
+    when_missed: FindingTemplate | None = None
+    still_open: Callable[[Episode, EventBase, date], str | None] | None = None
+    """Optional: why a passed limit stays open (a later event may still extend it)."""
+    held_open: FindingTemplate | None = None
 
     def describe_period(self) -> str:
         """The period in words, for the rule catalogue."""
         return self.period_text or (self.period.describe() if self.period else "")
 
-    def apply(self, ctx: Context, trigger: EventBase) -> list[Deadline]:
-        """The deadlines this rule sets for one triggering event."""
+    @property
+    def templates(self) -> tuple[FindingTemplate, FindingTemplate]:
+        """The overdue and missed finding templates: the rule's own, else the holder's default."""
+        overdue, missed = _default_templates(self.duty_holder)
+        return self.when_overdue or overdue, self.when_missed or missed
+
+    def done(self, episode: Episode, trigger: EventBase) -> EventBase | None:
+        """The first event on or after the trigger that fulfils the duty, if any."""
+        found = [
+            e
+            for kind in self.done_by
+            if (e := episode.first_after(kind, trigger.on, self.done_when)) is not None
+        ]
+        return min(found, key=_on) if found else None
+
+    def apply(self, episode: Episode, trigger: EventBase) -> list[Draft | Finding]:
+        """The deadlines (as drafts) and findings this rule gives for one triggering event."""
         if self.compute is not None:
-            return self.compute(self, ctx, trigger)
+            return self.compute(self, episode, trigger)
         assert self.period is not None  # RuleSet checks every rule has one or the other
-        due = self.period.end(trigger.on, ctx.calendar)
-        steps = [trigger_step(self, trigger), *self.period.explain(trigger.on, ctx.calendar)]
+        steps = [trigger_step(self, trigger)]
+        if isinstance(self.period, _Combinator):
+            due, limb_steps = self.period.compute(episode, trigger)
+            steps.extend(limb_steps)
+        else:
+            due = self.period.end(trigger.on, episode.calendar)
+            steps.extend(self.period.explain(trigger.on, episode.calendar))
         steps.extend(self.notes)
-        done = (
-            ctx.first_after(self.done_by, trigger.on, self.done_when)
-            if self.done_by is not None
-            else None
-        )
-        return [build_deadline(self, ctx, trigger, due, steps, done)]
+        draft = Draft(self, trigger, due, steps, self.done(episode, trigger))
+        if self.still_open is not None:
+            draft.still_open_because = self.still_open(episode, trigger, due)
+            draft.held_open = self.held_open
+        return [draft]
 
 
-def deadline_rule(
-    **fields: object,
-) -> Callable[[ComputeFn], DeadlineRule]:
+def deadline_rule(**fields: Any) -> Callable[[ComputeFn], DeadlineRule]:
     """Decorate an irregular rule's function: the result is the :class:`DeadlineRule` record."""
 
     def wrap(function: ComputeFn) -> DeadlineRule:
-        return DeadlineRule(compute=function, **fields)  # type: ignore[arg-type]
+        return DeadlineRule(compute=function, **fields)
 
     return wrap
 
 
 @dataclass(frozen=True, kw_only=True)
 class DutyRule(Rule):
-    """An undated obligation; ``applies`` returns why it applies to the case, or ``None``."""
+    """An undated obligation; ``applies`` returns why it applies to the episode, or ``None``."""
 
     duty_holder: DutyHolder | Literal["la_and_icb"]
-    applies: Callable[[Context], str | None]
-    check: Callable[[Context], list[str]] | None = None
+    applies: Callable[[Episode], str | None]
+    check: Callable[[Episode], list[str]] | None = None
     """Optional: messages for findings when the case shows the duty was not done."""
     finding_code: str = ""
+
+
+EligibilityQuestion: TypeAlias = Literal[
+    "appealable", "mediation_available", "certificate_required", "party"
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,16 +734,43 @@ class EligibilityRule(Rule):
     party), the reason in plain English, and whether it rests on a safe assumption.
     """
 
-    question: Literal["appealable", "mediation_available", "certificate_required", "party"]
-    answer: Callable[[Context], tuple[str, str, bool]]
+    question: EligibilityQuestion
+    answer: Callable[[Episode], tuple[str, str, bool]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckRule(Rule):
+    """A case-level check: findings about the episode, stamped with this rule's id.
+
+    ``stage`` ``first`` runs before the deadlines (checks of the input's consistency, which may
+    raise :class:`~send_timescales.ContradictoryEventsError`); ``last`` runs after them.
+    """
+
+    check: Callable[[CheckRule, Episode], list[Finding]]
+    stage: Literal["first", "last"] = "last"
+
+
+InputNoteTopic: TypeAlias = Literal["events_after_as_of", "no_decision"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InputNoteRule(Rule):
+    """A note about the input itself: what it left out, or what it lacks."""
+
+    topic: InputNoteTopic
+    severity: Severity = "info"
+
+
+Rules: TypeAlias = "DeadlineRule | DutyRule | EligibilityRule | CheckRule | InputNoteRule"
 
 
 class RuleSet:
-    """A validated, versioned collection of rules.
+    """A validated, versioned collection of rules and the processes they run in.
 
     Building one checks: ids are dotted lower-case names; every rule is cited; versions of one id
     are of one kind and have windows that do not overlap; deadline rules have a period or a
-    compute function.
+    compute function; every rule's process is known; ``needs`` name known rules and form no
+    cycle. Rules are then kept in ``needs`` order (statutory order otherwise).
 
     >>> from send_timescales.rules import default_rules
     >>> rules = default_rules()
@@ -243,9 +778,13 @@ class RuleSet:
     'r.20(1)(c)'
     """
 
-    def __init__(self, rules: Iterable[Rule], *, name: str) -> None:
+    def __init__(
+        self, rules: Iterable[Rule], *, name: str, processes: Iterable[Process] = ()
+    ) -> None:
         self.name = name
         self._rules: tuple[Rule, ...] = tuple(rules)
+        self.processes: tuple[Process, ...] = tuple(processes) or _default_processes()
+        known = {p.name for p in self.processes}
         versions: dict[str, list[Rule]] = {}
         problems: list[str] = []
         for rule in self._rules:
@@ -255,6 +794,8 @@ class RuleSet:
                 problems.append(f"rule {rule.id!r} has no citation")
             if not rule.summary.strip():
                 problems.append(f"rule {rule.id!r} has no summary")
+            if rule.process not in known:
+                problems.append(f"rule {rule.id!r} runs in an unknown process {rule.process!r}")
             if isinstance(rule, DeadlineRule) and rule.period is None and rule.compute is None:
                 problems.append(f"deadline rule {rule.id!r} has neither a period nor a function")
             for other in versions.get(rule.id, []):
@@ -265,24 +806,37 @@ class RuleSet:
                         f"versions of {rule.id!r} overlap: {other.in_force} and {rule.in_force}"
                     )
             versions.setdefault(rule.id, []).append(rule)
+        for rule in self._rules:
+            problems.extend(
+                f"rule {rule.id!r} needs an unknown rule {need!r}"
+                for need in rule.needs
+                if need not in versions
+            )
+        order = _needs_order(versions, problems)
         if problems:
             raise RuleSetError(f"Rule set {name!r} is invalid: " + "; ".join(problems) + ".")
         self._versions = {
-            rule_id: tuple(sorted(found, key=lambda r: r.in_force.start))
-            for rule_id, found in versions.items()
+            rule_id: tuple(sorted(versions[rule_id], key=lambda r: r.in_force.start))
+            for rule_id in order
         }
-        self.rank = {rule_id: index for index, rule_id in enumerate(self._versions)}
+        self.rank = {rule_id: index for index, rule_id in enumerate(versions)}
         """Each rule id's position in statutory order (ties in a report are broken by it)."""
-        by_trigger: dict[str, list[str]] = {}
+        self._by_kind: dict[tuple[str, type[Rule]], tuple[str, ...]] = {}
         for rule_id, found in self._versions.items():
-            first = found[0]
-            if isinstance(first, DeadlineRule):
-                by_trigger.setdefault(first.trigger, []).append(rule_id)
+            key = (found[0].process, type(found[0]))
+            self._by_kind[key] = (*self._by_kind.get(key, ()), rule_id)
+        by_trigger: dict[tuple[str, str], list[str]] = {}
+        for rule_id in self.ids_of("", DeadlineRule):
+            first = self._versions[rule_id][0]
+            assert isinstance(first, DeadlineRule)
+            by_trigger.setdefault((first.process, first.trigger), []).append(rule_id)
         self.deadline_ids_by_trigger = {k: tuple(v) for k, v in by_trigger.items()}
-        self.duty_ids = tuple(i for i, v in self._versions.items() if isinstance(v[0], DutyRule))
-        self.eligibility_ids = tuple(
-            i for i, v in self._versions.items() if isinstance(v[0], EligibilityRule)
-        )
+        """Deadline rule ids by (process, trigger event type), in ``needs`` order."""
+        self._notes = {
+            first.topic: rule_id
+            for rule_id, (first, *_) in self._versions.items()
+            if isinstance(first, InputNoteRule)
+        }
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -296,7 +850,13 @@ class RuleSet:
     @property
     def ids(self) -> tuple[str, ...]:
         """Every rule id, in statutory order (the order the modules declare them)."""
-        return tuple(self._versions)
+        return tuple(self.rank)
+
+    def ids_of(self, process: str, kind: type[Rule]) -> tuple[str, ...]:
+        """The ids of one kind of rule in one process (every process if ``""``), in order."""
+        if process:
+            return self._by_kind.get((process, kind), ())
+        return tuple(i for (_, k), ids in self._by_kind.items() if k is kind for i in ids)
 
     def versions(self, rule_id: str) -> Sequence[Rule]:
         """Every version of a rule, oldest first."""
@@ -310,18 +870,49 @@ class RuleSet:
                 return rule
         return None
 
+    def note(self, topic: InputNoteTopic, message: str) -> Finding | None:
+        """The input note on ``topic`` with ``message``, if the rule set has one."""
+        rule_id = self._notes.get(topic)
+        if rule_id is None:
+            return None
+        rule = self._versions[rule_id][-1]
+        assert isinstance(rule, InputNoteRule)
+        return rule.finding(topic, rule.severity, message)
+
     def __repr__(self) -> str:
         return f"RuleSet(name={self.name!r}, rules={len(self._rules)})"
 
 
-# ---------------------------------------------------------------------------- builders
+def _needs_order(versions: Mapping[str, list[Rule]], problems: list[str]) -> list[str]:
+    """Rule ids in declaration order, each after the rules it needs; cycles are problems."""
+    order: list[str] = []
+    state: dict[str, str] = {}
 
-_HOLDERS: dict[str, str] = {
-    "la": "the local authority",
-    "mediation_adviser": "the mediation adviser",
-    "mediator": "the mediator",
-    "parent_or_young_person": "the parent or young person",
-}
+    def visit(rule_id: str, path: tuple[str, ...]) -> None:
+        if state.get(rule_id) == "done" or rule_id not in versions:
+            return
+        if state.get(rule_id) == "visiting":
+            problems.append("rules need each other in a cycle: " + " -> ".join((*path, rule_id)))
+            return
+        state[rule_id] = "visiting"
+        for rule in versions[rule_id]:
+            for need in rule.needs:
+                visit(need, (*path, rule_id))
+        state[rule_id] = "done"
+        order.append(rule_id)
+
+    for rule_id in versions:
+        visit(rule_id, ())
+    return order
+
+
+def _default_processes() -> tuple[Process, ...]:
+    from .processes import PROCESSES
+
+    return PROCESSES
+
+
+# ---------------------------------------------------------------------------- stamping
 
 
 def holder_name(holder: str, on: date) -> str:
@@ -330,11 +921,9 @@ def holder_name(holder: str, on: date) -> str:
     >>> holder_name("icb", date(2022, 6, 30)), holder_name("icb", date(2022, 7, 1))
     ('the clinical commissioning group (CCG)', 'the integrated care board (ICB)')
     """
-    if holder == "icb":
-        if on < CCG_TO_ICB:
-            return "the clinical commissioning group (CCG)"
-        return "the integrated care board (ICB)"
-    return _HOLDERS.get(holder, holder)
+    if holder == "icb" and on < CCG_TO_ICB:
+        return "the clinical commissioning group (CCG)"
+    return DUTY_HOLDER_NAMES[holder][1] if holder in DUTY_HOLDER_NAMES else holder
 
 
 def status_of(due: date | None, done_on: date | None, as_of: date) -> Status:
@@ -357,84 +946,200 @@ def trigger_step(rule: DeadlineRule, trigger: EventBase) -> str:
     return f"The clock starts on {long_date(trigger.on)}: {rule.trigger_text}."
 
 
-def build_deadline(
-    rule: DeadlineRule,
-    ctx: Context,
-    trigger: EventBase,
-    due: date | None,
-    steps: list[str],
-    done: EventBase | None,
-    *,
-    subject: str | None = None,
-    summary: str | None = None,
-    duty_holder: DutyHolder | None = None,
-    still_open_because: str | None = None,
-) -> Deadline:
-    """Stamp a deadline with its rule's id and citations, and finish its explanation.
+def _disapplying(
+    draft: Draft, episode: Episode, due: date
+) -> tuple[ExceptionApplied, ExceptionHead, tuple[date, date]] | None:
+    """The first exception that disapplies the draft's limit (its running period overlaps)."""
+    rule = draft.rule
+    running = (draft.trigger.on + _ONE_DAY, due)
+    for exception in episode.exceptions:
+        if exception.rule_ids is not None and rule.id not in exception.rule_ids:
+            continue
+        for head in rule.exceptions:
+            if head.reason != exception.reason:
+                continue
+            span = head.relevant_span(exception)
+            if isinstance(span, tuple) and span[0] <= running[1] and running[0] <= span[1]:
+                return exception, head, span
+    return None
 
-    Adds, in order: the C7 note when an LA, ICB, adviser or mediator duty ends on a non-working
-    day; the status with its evidence; the confidence of the citations when secondary; and the
-    name of the health body where the duty is an ICB's. ``still_open_because`` keeps a passed
-    date ``pending`` where the law lets a later event extend it (an awaited certificate).
+
+def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding]]:
+    """Settle, disapply, stamp and judge a draft; return the deadline and its findings.
+
+    In order: the rule's non-working-day policy; a statutory exception whose circumstance
+    overlaps the running period (the limit then becomes "as soon as practicable": disapplied,
+    unless it was already met); the status with its evidence; the name of the health body at
+    the date; the confidence of the citations when secondary. Then the findings the rule's
+    templates give for the status.
     """
-    cal = ctx.calendar
-    holder = duty_holder or rule.duty_holder
-    if due is not None and holder != "parent_or_young_person" and not cal.is_working_day(due):
-        before = cal.subtract_working_days(due, 1)
-        steps.append(
-            f"{long_date(due)} is not a working day ({cal.why_not_working(due)}). The SEND "
-            "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser "
-            "or mediator to the next working day, so it must be done by then: in practice by "
-            f"{long_date(before)}, the last working day before it (RULES.md C7)."
-        )
-    done_on = done.on if done is not None else None
-    status = status_of(due, done_on, ctx.as_of)
-    if status == "overdue" and still_open_because is not None:
+    rule = draft.rule
+    cal = episode.calendar
+    holder = draft.duty_holder or rule.duty_holder
+    steps = draft.steps
+    due = draft.due
+    citations = rule.citations
+    if due is not None:
+        due, moved = rule.non_working_day.settle(due, cal)
+        steps.extend(moved)
+    done_on = draft.done.on if draft.done is not None else None
+    if due is not None and rule.exceptions and not (done_on is not None and done_on <= due):
+        found = _disapplying(draft, episode, due)
+        if found is not None:
+            _, head, span = found
+            steps.append(
+                f"From {long_date(span[0])} to {long_date(span[1])}, {head.text} "
+                f"({head.citation.instrument} {head.citation.provision}), during the running "
+                f"period of this limit ({long_date(draft.trigger.on + _ONE_DAY)} to "
+                f"{long_date(due)}): the time limit does not apply, and the duty must be done as "
+                "soon as practicable: disapplied."
+            )
+            due = None
+            citations = (*citations, head.citation)
+    status = status_of(due, done_on, episode.as_of)
+    findings: list[Finding] = []
+    if status == "overdue" and draft.still_open_because is not None:
         status = "pending"
-        steps.append(still_open_because)
-    who = holder_name(holder, trigger.on)
+        steps.append(draft.still_open_because)
+    who = holder_name(holder, draft.trigger.on)
     if status == "met":
-        steps.append(f"Done on {long_date(done_on)} ({event_label(done)}), in time: met.")  # type: ignore[arg-type]
+        steps.append(f"Done on {long_date(done_on)} ({event_label(draft.done)}), in time: met.")  # type: ignore[arg-type]
     elif status == "missed":
         late = (done_on - due).days  # type: ignore[operator]
         steps.append(
-            f"Done on {long_date(done_on)} ({event_label(done)}), "  # type: ignore[arg-type]
-            f"{late} day{'s' if late != 1 else ''} late: missed."
+            f"Done on {long_date(done_on)} ({event_label(draft.done)}), "  # type: ignore[arg-type]
+            f"{_plural_days(late)} late: missed."
         )
     elif status == "overdue":
-        late = (ctx.as_of - due).days  # type: ignore[operator]
+        late = (episode.as_of - due).days  # type: ignore[operator]
         steps.append(
-            f"Not done as of {long_date(ctx.as_of)}, {late} day{'s' if late != 1 else ''} "
+            f"Not done as of {long_date(episode.as_of)}, {_plural_days(late)} "
             f"after the due date: overdue ({who} must act)."
         )
     elif status == "pending":
-        steps.append(f"Not yet done as of {long_date(ctx.as_of)}: pending ({who} must act).")
+        steps.append(f"Not yet done as of {long_date(episode.as_of)}: pending ({who} must act).")
+    elif done_on is not None:
+        steps.append(f"Done on {long_date(done_on)} ({event_label(draft.done)}).")  # type: ignore[arg-type]
     if holder == "icb":
         steps.append(
-            f"On {long_date(trigger.on)} the health body was {who}"
+            f"On {long_date(draft.trigger.on)} the health body was {who}"
             + (
                 "; clinical commissioning groups were replaced by integrated care boards on "
                 "1 July 2022 (Health and Care Act 2022)."
-                if trigger.on < CCG_TO_ICB
+                if draft.trigger.on < CCG_TO_ICB
                 else "."
             )
         )
     if rule.secondary_note:
         steps.append(rule.secondary_note)
-
-    return trusted(
+    deadline = trusted(
         Deadline,
         rule_id=rule.id,
-        summary=summary or rule.summary,
+        summary=draft.summary or rule.summary,
         due=due,
         status=status,
         duty_holder=holder,
-        citations=rule.citations,
+        citations=citations,
         explanation=tuple(steps),
         provisional=due is not None and due > cal.known_until,
-        trigger=event_label(trigger),
-        trigger_on=trigger.on,
+        trigger=event_label(draft.trigger),
+        trigger_on=draft.trigger.on,
         done_on=done_on,
-        decision_on=ctx.decision.on,
-        subject=subject,
+        decision_on=episode.decision.on if episode.decision is not None else None,
+        subject=draft.subject,
     )
+    if (
+        draft.held_open is not None
+        and draft.still_open_because is not None
+        and status == "pending"
+        and due is not None
+        and due < episode.as_of
+    ):
+        findings.append(draft.held_open.build(deadline))
+    return deadline, findings
+
+
+def judge(deadline: Deadline, rule: DeadlineRule, calendar: WorkingDayCalendar) -> list[Finding]:
+    """The findings a finished deadline's status gives (the rule's templates), and provisional."""
+    overdue, missed = rule.templates
+    findings = []
+    if deadline.status == "overdue":
+        findings.append(overdue.build(deadline))
+    elif deadline.status == "missed":
+        findings.append(missed.build(deadline))
+    if deadline.provisional:
+        findings.append(
+            trusted(
+                Finding,
+                code=PROVISIONAL.code,
+                severity=PROVISIONAL.severity,
+                message=f"{deadline.summary}: the due date {_due_text(deadline)} is after "
+                f"{long_date(calendar.known_until)}, the end of the official bank-holiday list; "
+                "a bank holiday proclaimed later could change it.",
+                rule_id=deadline.rule_id,
+                citations=deadline.citations,
+                decision_on=deadline.decision_on,
+            )
+        )
+    return findings
+
+
+def answer_eligibility(rules: RuleSet, episode: Episode) -> Eligibility:
+    """Ask every eligibility question of the rule set about the episode's decision."""
+    decision = episode.decision
+    assert decision is not None
+    answers: dict[str, str] = {}
+    reasons: list[Reason] = []
+    for rule_id in rules.ids_of(episode.process.name, EligibilityRule):
+        rule = rules.pick(rule_id, decision.on)
+        if not isinstance(rule, EligibilityRule):
+            continue
+        answer, text, assumption = rule.answer(episode)
+        answers[rule.question] = answer
+        if rule.confidence == "secondary":
+            text += " (Citation confidence: secondary: the provision's own words were not read.)"
+        reasons.append(
+            trusted(
+                Reason,
+                rule_id=rule.id,
+                question=rule.question,
+                answer=answer,
+                text=text,
+                citations=rule.citations,
+                assumption=assumption,
+            )
+        )
+    party: Party = "unknown"
+    if answers.get("party") in ("parent", "young_person"):
+        party = "parent" if answers["party"] == "parent" else "young_person"
+    return trusted(
+        Eligibility,
+        decision_on=decision.on,
+        decision=decision.decision,
+        appealable=answers.get("appealable") == "yes",
+        mediation_available=answers.get("mediation_available") == "yes",
+        certificate_required=answers.get("certificate_required") == "yes",
+        party=party,
+        reasons=tuple(reasons),
+    )
+
+
+def list_duty(rule: DutyRule, episode: Episode) -> tuple[Duty | None, list[Finding]]:
+    """The undated duty, if it applies to the episode, and findings where it was not done."""
+    why = rule.applies(episode)
+    if why is None:
+        return None, []
+    decision_on = episode.decision.on if episode.decision is not None else None
+    duty = trusted(
+        Duty,
+        rule_id=rule.id,
+        summary=rule.summary,
+        duty_holder=rule.duty_holder,
+        citations=rule.citations,
+        applies_because=why,
+        decision_on=decision_on,
+    )
+    messages = rule.check(episode) if rule.check is not None else []
+    return duty, [
+        rule.finding(rule.finding_code, "warning", m, decision_on=decision_on) for m in messages
+    ]

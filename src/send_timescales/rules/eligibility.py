@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, EA_1996, SEND_REGS
-from ..events import AppealRegistered
+from ..events import AppealRegistered, DecisionNotice
 from ..periods import add_months, long_date
-from ._model import Context, EligibilityRule
+from ._model import EligibilityRule, Episode
 
 __all__ = ["RULES", "end_of_compulsory_school_age", "school_leaving_date"]
 
@@ -30,27 +30,34 @@ _HEALTH_CARE = {"health", "social_care"}
 _SECTION_I = {"placement", "no_placement"}
 
 
-def _disputed(ctx: Context) -> set[str] | None:
+def _decision(episode: Episode) -> DecisionNotice:
+    """The decision the dispute is about (every dispute episode has one)."""
+    assert episode.decision is not None
+    return episode.decision
+
+
+def _disputed(episode: Episode) -> set[str] | None:
     """What is disputed: the notice's record, else the first appeal's grounds, else unknown."""
-    if ctx.decision.disputed is not None:
-        return set(ctx.decision.disputed)
-    for appeal in ctx.of("appeal_registered"):
+    disputed = _decision(episode).disputed
+    if disputed is not None:
+        return set(disputed)
+    for appeal in episode.of("appeal_registered"):
         if isinstance(appeal, AppealRegistered) and appeal.grounds is not None:
             return set(appeal.grounds)
     return None
 
 
-def _appealable(ctx: Context) -> tuple[str, str, bool]:
-    decision = ctx.decision.decision
+def _appealable(episode: Episode) -> tuple[str, str, bool]:
+    decision = _decision(episode).decision
     if decision == "refuse_amendment":
-        if ctx.decision.following_review is False:
+        if _decision(episode).following_review is False:
             return (
                 "no",
                 "A refusal to amend a plan that does not follow a review or re-assessment is not "
                 "among the decisions CFA 2014 s.51(2) makes appealable.",
                 False,
             )
-        if ctx.decision.following_review is None:
+        if _decision(episode).following_review is None:
             return (
                 "yes",
                 f"Appealable under {_S51[decision]}. Whether the refusal follows a review or "
@@ -58,7 +65,7 @@ def _appealable(ctx: Context) -> tuple[str, str, bool]:
                 "of appeal is missed (set following_review to settle it).",
                 True,
             )
-    disputed = _disputed(ctx)
+    disputed = _disputed(episode)
     if decision in ("plan_finalised", "plan_amended") and disputed:
         if not disputed & _CONTENTS:
             return (
@@ -73,16 +80,19 @@ def _appealable(ctx: Context) -> tuple[str, str, bool]:
     return "yes", f"Appealable under {_S51[decision]}.", False
 
 
-def _mediation_available(ctx: Context) -> tuple[str, str, bool]:
-    answer, _, assumed = _appealable(ctx)
-    disputed = _disputed(ctx) or set()
+def _mediation_available(episode: Episode) -> tuple[str, str, bool]:
+    answer, _, assumed = _appealable(episode)
+    disputed = _disputed(episode) or set()
     if answer == "yes":
         return (
             "yes",
             "Mediation is available for every decision that can be appealed (CFA 2014 s.53).",
             assumed,
         )
-    if ctx.decision.decision in ("plan_finalised", "plan_amended") and disputed & _HEALTH_CARE:
+    if (
+        _decision(episode).decision in ("plan_finalised", "plan_amended")
+        and disputed & _HEALTH_CARE
+    ):
         return (
             "yes",
             "Mediation is available about the health care and social care elements of a plan, "
@@ -92,12 +102,12 @@ def _mediation_available(ctx: Context) -> tuple[str, str, bool]:
     return "no", "The decision cannot be appealed, so the mediation provisions do not apply.", False
 
 
-def _certificate_required(ctx: Context) -> tuple[str, str, bool]:
-    answer, _, assumed = _appealable(ctx)
+def _certificate_required(episode: Episode) -> tuple[str, str, bool]:
+    answer, _, assumed = _appealable(episode)
     if answer == "no":
         return "no", "There is no appeal, so no certificate is needed.", False
-    disputed = _disputed(ctx)
-    if ctx.decision.decision not in ("plan_finalised", "plan_amended"):
+    disputed = _disputed(episode)
+    if _decision(episode).decision not in ("plan_finalised", "plan_amended"):
         return (
             "yes",
             "A mediation certificate is needed before appealing this decision (CFA 2014 s.55): "
@@ -153,17 +163,17 @@ def end_of_compulsory_school_age(born: date) -> date:
     return school_leaving_date(sixteen.year if sixteen.month < 9 else sixteen.year + 1)
 
 
-def _party(ctx: Context) -> tuple[str, str, bool]:
-    if ctx.born is None:
+def _party(episode: Episode) -> tuple[str, str, bool]:
+    if episode.born is None:
         return (
             "unknown",
             "The child's date of birth is not given (add a child_born event): the parent holds "
             "the right until the end of compulsory school age, then the young person.",
             False,
         )
-    end = end_of_compulsory_school_age(ctx.born)
-    when = long_date(ctx.decision.on)
-    if ctx.decision.on <= end:
+    end = end_of_compulsory_school_age(episode.born)
+    when = long_date(_decision(episode).on)
+    if _decision(episode).on <= end:
         return (
             "parent",
             f"On {when} the child was of compulsory school age, which ends on {long_date(end)} "
@@ -177,7 +187,7 @@ def _party(ctx: Context) -> tuple[str, str, bool]:
         "young person holds the rights of appeal and mediation (CFA 2014 s.83(2)); where they "
         "lack capacity, an alternative person acts for them (SEND Regs 2014 reg 64, Sch 3)."
     )
-    if ctx.decision.on >= add_months(ctx.born, 25 * 12):
+    if _decision(episode).on >= add_months(episode.born, 25 * 12):
         text += " They were 25 or over on the date of the decision."
     return "young_person", text, False
 

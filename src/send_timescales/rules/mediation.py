@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from ..citations import CFA_2014, SEND_CODE, SEND_REGS, case_law
+from ..errors import ContradictoryEventsError
 from ..events import (
     AdviserContacted,
     AgreedAction,
@@ -24,12 +25,14 @@ from ..events import (
     MediationScheduled,
 )
 from ..periods import Days, Immediately, Months, Period, Weeks, WorkingDays, long_date
-from ..results import Deadline, DutyHolder
+from ..results import DutyHolder, Finding
 from ._model import (
-    Context,
+    AS_COMPUTED,
+    CheckRule,
     DeadlineRule,
+    Draft,
     DutyRule,
-    build_deadline,
+    Episode,
     deadline_rule,
     trigger_step,
 )
@@ -58,8 +61,8 @@ NOTICE_ITEMS: dict[str, str] = {
 # ---------------------------------------------------------------------------- predicates
 
 
-def _mediation_available(ctx: Context) -> bool:
-    return ctx.eligibility is not None and ctx.eligibility.mediation_available
+def _mediation_available(episode: Episode) -> bool:
+    return episode.eligibility is not None and episode.eligibility.mediation_available
 
 
 def declines_mediation(event: EventBase) -> bool:
@@ -79,8 +82,8 @@ def _not_health_only(event: EventBase) -> bool:
     return isinstance(event, MediationRequested) and not _health_only(event)
 
 
-def _any_health_only_request(ctx: Context) -> bool:
-    return any(_health_only(e) for e in ctx.of("mediation_requested"))
+def _any_health_only_request(episode: Episode) -> bool:
+    return any(_health_only(e) for e in episode.of("mediation_requested"))
 
 
 def _certificate(reason: str) -> Callable[[EventBase], bool]:
@@ -105,7 +108,8 @@ ADVISER_CONTACT = DeadlineRule(
     trigger_text="written notice of the LA's decision was sent (reg 33: time runs from sending)",
     applies=_mediation_available,
     period=Months(2),
-    done_by="adviser_contacted",
+    non_working_day=AS_COMPUTED,
+    done_by=("adviser_contacted",),
     citations=(SEND_REGS.cite("33", "verified"),),
 )
 
@@ -119,7 +123,7 @@ CERTIFICATE_DECLINED = DeadlineRule(
     trigger_text="the parent or young person told the mediation adviser they do not wish to "
     "pursue mediation",
     period=WorkingDays(3),
-    done_by="certificate_issued",
+    done_by=("certificate_issued",),
     done_when=_certificate("declined"),
     citations=(SEND_REGS.cite("34(1)", "secondary"), CFA_2014.cite("55(4)", "secondary")),
 )
@@ -133,7 +137,7 @@ HEALTH_NOTIFICATION = DeadlineRule(
     trigger_text="the LA was told that the parent or young person wishes to mediate and that the "
     "issues include health care provision",
     period=WorkingDays(3),
-    done_by="health_notified",
+    done_by=("health_notified",),
     citations=(_MEDIATION_REGS,),
 )
 
@@ -146,7 +150,7 @@ ARRANGE = DeadlineRule(
     trigger_when=_not_health_only,
     trigger_text="the LA was told that the parent or young person wishes to mediate",
     period=Days(30),
-    done_by="mediation_held",
+    done_by=("mediation_held",),
     notes=(
         'Reading: "arranged to take place within 30 days" is read as the mediation itself taking '
         "place by this day, the earlier of the two readings (RULES.md C9); the other reading, "
@@ -166,7 +170,7 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     trigger_text="the LA notified the health body of a mediation whose issues are health care "
     "provision only",
     period=Days(30),
-    done_by="mediation_held",
+    done_by=("mediation_held",),
     notes=(
         "Reading: the mediation itself must take place by this day (the earlier reading, "
         "RULES.md C9; see docs/interpretations.md).",
@@ -186,17 +190,17 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     "person agrees to less",
     citations=(_MEDIATION_REGS, SEND_CODE.cite("ch. 11", "secondary")),
 )
-def _date_notice(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[Deadline]:
+def _date_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Draft | Finding]:
     assert isinstance(trigger, MediationScheduled)
-    cal = ctx.calendar
+    cal = episode.calendar
     steps = [trigger_step(rule, trigger)]
     if trigger.shorter_notice_agreed:
         steps.append(
             "The parent or young person agreed to less than 5 working days' notice, so the "
             "5-working-day limit does not apply: disapplied."
         )
-        return [build_deadline(rule, ctx, trigger, None, steps, None)]
-    holder: DutyHolder = "icb" if _any_health_only_request(ctx) else "la"
+        return [Draft(rule, trigger, None, steps, None)]
+    holder: DutyHolder = "icb" if _any_health_only_request(episode) else "la"
     fifth = cal.subtract_working_days(trigger.mediation_on, 5)
     due = fifth - timedelta(days=1)
     steps.append(
@@ -208,7 +212,7 @@ def _date_notice(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[D
         f"and the mediation, so the notice must be given by {long_date(due)} (the earlier "
         f"reading, RULES.md C9; the other reading allows notice on {long_date(fifth)})."
     )
-    return [build_deadline(rule, ctx, trigger, due, steps, trigger, duty_holder=holder)]
+    return [Draft(rule, trigger, due, steps, trigger, duty_holder=holder)]
 
 
 CERTIFICATE_NOT_ARRANGED = DeadlineRule(
@@ -220,7 +224,7 @@ CERTIFICATE_NOT_ARRANGED = DeadlineRule(
     trigger_text="the LA (or ICB) told the mediation adviser it cannot arrange mediation within "
     "30 days",
     period=WorkingDays(3),
-    done_by="certificate_issued",
+    done_by=("certificate_issued",),
     done_when=_certificate("not_arranged"),
     notes=("This certificate does not end the mediation: it can still take place.",),
     citations=(_MEDIATION_REGS,),
@@ -233,7 +237,7 @@ CERTIFICATE_AFTER_MEDIATION = DeadlineRule(
     trigger="mediation_held",
     trigger_text="the mediation concluded",
     period=WorkingDays(3),
-    done_by="certificate_issued",
+    done_by=("certificate_issued",),
     done_when=_certificate("after_mediation"),
     citations=(
         _MEDIATION_REGS,
@@ -256,11 +260,11 @@ _AS_IF_ORDERED: dict[str, tuple[tuple[str, Period, str], ...]] = {
 }
 
 
-def _completion(ctx: Context, action: AgreedAction, since: EventBase) -> EventBase | None:
+def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> EventBase | None:
     def same(event: EventBase) -> bool:
         return isinstance(event, AgreedActionCompleted) and event.what == action.what
 
-    return ctx.first_after("agreed_action_completed", since.on, same)
+    return episode.first_after("agreed_action_completed", since.on, same)
 
 
 def _agreed_date_steps(action: AgreedAction, steps: list[str]) -> None:
@@ -282,9 +286,11 @@ def _agreed_date_steps(action: AgreedAction, steps: list[str]) -> None:
     "or immediately by kind); or the date agreed in writing (reg 42(5))",
     citations=(SEND_REGS.cite("42(2)", "verified"), SEND_REGS.cite("42(5)", "verified"), _REG_44),
 )
-def _agreement_appealable(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[Deadline]:
+def _agreement_appealable(
+    rule: DeadlineRule, episode: Episode, trigger: EventBase
+) -> list[Draft | Finding]:
     assert isinstance(trigger, MediationAgreement)
-    found: list[Deadline] = []
+    found: list[Draft | Finding] = []
     for action in trigger.actions:
         if action.kind == "other":
             continue
@@ -299,13 +305,12 @@ def _agreement_appealable(rule: DeadlineRule, ctx: Context, trigger: EventBase) 
                 _agreed_date_steps(action, steps)
                 due = action.agreed_date
             else:
-                steps.extend(period.explain(trigger.on, ctx.calendar))
-                due = period.end(trigger.on, ctx.calendar)
-            done = _completion(ctx, action, trigger)
+                steps.extend(period.explain(trigger.on, episode.calendar))
+                due = period.end(trigger.on, episode.calendar)
+            done = _completion(episode, action, trigger)
             found.append(
-                build_deadline(
+                Draft(
                     rule,
-                    ctx,
                     trigger,
                     due,
                     steps,
@@ -326,9 +331,11 @@ def _agreement_appealable(rule: DeadlineRule, ctx: Context, trigger: EventBase) 
     period_text="within 2 weeks of the agreement, or the date agreed in writing (reg 42(5))",
     citations=(SEND_REGS.cite("42(3)", "verified"), SEND_REGS.cite("42(5)", "verified")),
 )
-def _agreement_other(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> list[Deadline]:
+def _agreement_other(
+    rule: DeadlineRule, episode: Episode, trigger: EventBase
+) -> list[Draft | Finding]:
     assert isinstance(trigger, MediationAgreement)
-    found: list[Deadline] = []
+    found: list[Draft | Finding] = []
     for action in trigger.actions:
         if action.kind != "other":
             continue
@@ -341,16 +348,15 @@ def _agreement_other(rule: DeadlineRule, ctx: Context, trigger: EventBase) -> li
             _agreed_date_steps(action, steps)
             due = action.agreed_date
         else:
-            steps.extend(Weeks(2).explain(trigger.on, ctx.calendar))
+            steps.extend(Weeks(2).explain(trigger.on, episode.calendar))
             due = Weeks(2).end(trigger.on)
         found.append(
-            build_deadline(
+            Draft(
                 rule,
-                ctx,
                 trigger,
                 due,
                 steps,
-                _completion(ctx, action, trigger),
+                _completion(episode, action, trigger),
                 subject=action.what,
                 duty_holder=action.by,
             )
@@ -366,7 +372,7 @@ AGREEMENT_ICB_NOTICE = DeadlineRule(
     trigger_when=_without_la,
     trigger_text="a mediation agreement was reached to which the LA was not a party",
     period=Weeks(1),
-    done_by="agreement_sent_to_la",
+    done_by=("agreement_sent_to_la",),
     notes=(
         "A timescale agreed in writing (reg 42(5)) does not change this one: reg 42(5) covers "
         "paragraphs (2) and (3) only.",
@@ -375,38 +381,101 @@ AGREEMENT_ICB_NOTICE = DeadlineRule(
 )
 
 
+# ---------------------------------------------------------------------------- checks
+
+_NEEDS_BEFORE: tuple[tuple[str, str, str, Callable[[EventBase], bool] | None, str], ...] = (
+    # (event, its certificate reason or "", the event that must come first and the condition it
+    # must meet, what that means)
+    (
+        "certificate_issued",
+        "declined",
+        "adviser_contacted",
+        declines_mediation,
+        "the adviser was told",
+    ),
+    ("certificate_issued", "not_arranged", "mediation_not_arranged", None, "the adviser was told"),
+    ("certificate_issued", "after_mediation", "mediation_held", None, "the mediation concluded"),
+    ("mediation_held", "", "mediation_requested", None, "mediation was requested"),
+    ("health_notified", "", "mediation_requested", None, "mediation was requested"),
+    ("mediation_agreement", "", "mediation_held", None, "the mediation took place"),
+)
+
+
+def _event_sequence(rule: CheckRule, episode: Episode) -> list[Finding]:
+    """Raise for events that contradict each other; note certificates the events do not support."""
+    findings: list[Finding] = []
+    for kind, reason, needed, condition, meaning in _NEEDS_BEFORE:
+        for event in episode.of(kind):
+            if reason and getattr(event, "reason", None) != reason:
+                continue
+            fitting = [e for e in episode.of(needed) if condition is None or condition(e)]
+            if any(e.on <= event.on for e in fitting):
+                continue
+            after = [e for e in fitting if e.on > event.on]
+            if after:
+                raise ContradictoryEventsError(
+                    f"{episode.where(event)} comes before {episode.where(after[0])}, "
+                    f"but it can only happen after {meaning}."
+                )
+            if kind == "certificate_issued":
+                certificate_rule = _CERTIFICATE_RULES[reason]
+                findings.append(
+                    rule.finding(
+                        "certificate_reason_unsupported",
+                        "warning",
+                        f"A mediation certificate was issued on {long_date(event.on)} for "
+                        f"the reason {reason!r}, but no {needed} event on or before that "
+                        f"date shows that {meaning}.",
+                        decision_on=episode.decision.on if episode.decision else None,
+                        citations=certificate_rule.citations,
+                    )
+                )
+    return findings
+
+
+EVENT_SEQUENCE = CheckRule(
+    id="check.event_sequence",
+    summary="Mediation events in an order the law allows, and certificates the events support",
+    check=_event_sequence,
+    stage="first",
+    citations=(_MEDIATION_REGS,),
+)
+
+
 # ---------------------------------------------------------------------------- undated duties
 
 
-def _appealable(ctx: Context) -> str | None:
-    if ctx.eligibility is not None and ctx.eligibility.appealable:
+def _appealable(episode: Episode) -> str | None:
+    if episode.eligibility is not None and episode.eligibility.appealable:
         return "the decision can be appealed to the SEND Tribunal"
     return None
 
 
-def _missing_notice_items(ctx: Context) -> list[str]:
-    given = ctx.decision.notice_content
-    if given is None or ctx.eligibility is None or not ctx.eligibility.appealable:
+def _missing_notice_items(episode: Episode) -> list[str]:
+    decision = episode.decision
+    assert decision is not None
+    given = decision.notice_content
+    if given is None or episode.eligibility is None or not episode.eligibility.appealable:
         return []
     missing = [text for item, text in NOTICE_ITEMS.items() if item not in given]
     if not missing:
         return []
     return [
-        f"The notice of {ctx.decision.decision} sent on {long_date(ctx.decision.on)} does not "
+        f"The notice of {decision.decision} sent on {long_date(decision.on)} does not "
         f"contain every item reg 32 requires; missing: {'; '.join(missing)}."
     ]
 
 
-def _mediation_requested(ctx: Context) -> str | None:
-    if ctx.of("mediation_requested"):
+def _mediation_requested(episode: Episode) -> str | None:
+    if episode.of("mediation_requested"):
         return "the parent or young person asked for mediation"
     return None
 
 
-def _parent_is_party(ctx: Context) -> str | None:
-    if not ctx.of("mediation_requested"):
+def _parent_is_party(episode: Episode) -> str | None:
+    if not episode.of("mediation_requested"):
         return None
-    party = ctx.eligibility.party if ctx.eligibility is not None else "unknown"
+    party = episode.eligibility.party if episode.eligibility is not None else "unknown"
     if party == "young_person":
         return None
     if party == "unknown":
@@ -467,7 +536,14 @@ ATTENDANCE_RIGHTS = DutyRule(
     ),
 )
 
+_CERTIFICATE_RULES = {
+    "declined": CERTIFICATE_DECLINED,
+    "not_arranged": CERTIFICATE_NOT_ARRANGED,
+    "after_mediation": CERTIFICATE_AFTER_MEDIATION,
+}
+
 RULES = (
+    EVENT_SEQUENCE,
     NOTICE_CONTENT,
     ADVISER_CONTACT,
     CERTIFICATE_DECLINED,

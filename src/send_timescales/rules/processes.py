@@ -1,0 +1,71 @@
+"""The processes a case's events are cut into (one episode per opening event).
+
+* ``dispute``: opened by a decision notice (CFA 2014 s.51(2): the decisions that can be
+  appealed or mediated); the mediation, certificate and appeal events that follow belong to it
+  and must follow a decision.
+* ``order``: opened by what the LA must carry out within fixed limits: a Tribunal order (SEND
+  Regs 2014 reg 44), the LA's notice that it will not oppose an appeal (reg 45), or a mediation
+  agreement on an appealable matter, done "as if" ordered (reg 42(2)). The notices, plans and
+  cessations that comply belong to it; they may also happen without any order.
+
+An event belongs to the latest episode of a process opened on or before its date; an event may
+open one process and belong to another (a final plan complies with an order and opens a dispute
+about its contents).
+"""
+
+from __future__ import annotations
+
+from ..events import EventBase, MediationAgreement
+from ._model import Process
+
+__all__ = ["DISPUTE", "ORDER", "PROCESSES"]
+
+
+def _agrees_appealable_matter(event: EventBase) -> bool:
+    return isinstance(event, MediationAgreement) and any(
+        action.kind != "other" for action in event.actions
+    )
+
+
+DISPUTE = Process(
+    name="dispute",
+    summary="A decision notice and the mediation, certificates and appeal that follow it",
+    opened_by=frozenset({"decision_notice"}),
+    members=frozenset(
+        {
+            "adviser_contacted",
+            "mediation_requested",
+            "health_notified",
+            "mediation_scheduled",
+            "mediation_not_arranged",
+            "mediation_held",
+            "mediation_agreement",
+            "agreed_action_completed",
+            "agreement_sent_to_la",
+            "certificate_issued",
+            "appeal_registered",
+        }
+    ),
+    must_follow_opener=True,
+)
+
+ORDER = Process(
+    name="order",
+    summary="A Tribunal order, a conceded appeal or a mediation agreement the LA must carry out",
+    opened_by=frozenset({"tribunal_order", "appeal_conceded", "mediation_agreement"}),
+    opens_when=lambda event: (
+        not isinstance(event, MediationAgreement) or _agrees_appealable_matter(event)
+    ),
+    members=frozenset(
+        {
+            "assessment_agreed",
+            "draft_plan_issued",
+            "plan_ceased",
+            "decision_notice",
+            "agreed_action_completed",
+        }
+    ),
+)
+
+PROCESSES = (DISPUTE, ORDER)
+"""Every process, in the order the engine evaluates their episodes."""
