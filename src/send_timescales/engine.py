@@ -58,6 +58,7 @@ from .rules import default_rules
 from .rules._model import (
     REGIME_START,
     CheckRule,
+    Considered,
     DeadlineRule,
     Draft,
     DutyRule,
@@ -151,25 +152,48 @@ def evaluate(
     duties: list[Duty] = []
     findings: list[Finding] = list(notes)
     outcomes: list[DecisionOutcome] = []
+    eligibility_of: dict[int, Eligibility] = {}
+    weighed: dict[int, list[str]] = {}
     for process in rule_set.processes:
+        if process.whole_case:
+            if not ordered:
+                continue
+            results: dict[str, list[Deadline]] = {}
+            for d in deadlines:
+                results.setdefault(d.rule_id, []).append(d)
+            episode = replace(
+                _episode(process, ordered[0], ordered[1:], None, cal, as_of, positions),
+                born=born,
+                exceptions=exceptions,
+                results=MappingProxyType({k: tuple(v) for k, v in results.items()}),
+                exceptions_weighed=MappingProxyType({k: tuple(v) for k, v in weighed.items()}),
+            )
+            found, listed, noted, _ = _evaluate_episode(episode, rule_set)
+            findings.extend(noted)
+            continue
         for opener, belonging, decision in _episodes(process, ordered, positions):
             episode = _episode(process, opener, belonging, decision, cal, as_of, positions)
             episode = replace(episode, born=born, exceptions=exceptions)
-            if decision is opener:
-                eligibility = answer_eligibility(rule_set, episode)
-                episode = replace(episode, eligibility=eligibility)
-                outcomes.append(
-                    trusted(
-                        DecisionOutcome,
-                        on=opener.on,
-                        decision=eligibility.decision,
-                        eligibility=eligibility,
+            if decision is not None:
+                known = eligibility_of.get(id(decision))
+                if known is None:
+                    known = eligibility_of[id(decision)] = answer_eligibility(rule_set, episode)
+                episode = replace(episode, eligibility=known)
+                if decision is opener:
+                    outcomes.append(
+                        trusted(
+                            DecisionOutcome,
+                            on=opener.on,
+                            decision=known.decision,
+                            eligibility=known,
+                        )
                     )
-                )
-            found, listed, noted = _evaluate_episode(episode, rule_set)
+            found, listed, noted, considered = _evaluate_episode(episode, rule_set)
             deadlines.extend(found)
             duties.extend(listed)
             findings.extend(noted)
+            for exception, why in considered:
+                weighed.setdefault(id(exception), []).append(why)
 
     rank = rule_set.rank
     deadlines.sort(key=lambda d: (d.due is None, d.due or as_of, rank[d.rule_id], d.trigger_on))
@@ -332,7 +356,7 @@ def _episode(
 
 def _evaluate_episode(
     episode: Episode, rules: RuleSet
-) -> tuple[list[Deadline], list[Duty], list[Finding]]:
+) -> tuple[list[Deadline], list[Duty], list[Finding], list[Considered]]:
     """The deadlines, duties and findings of one episode, in a stable order.
 
     Findings: the first-stage checks; those the rules raise while computing; the duties'; the
@@ -358,6 +382,8 @@ def _evaluate_episode(
         positions.setdefault(event_type(event), []).append((position, event))
     rank = rules.rank
     entries: list[tuple[tuple[int, int, int], Deadline | None, list[Finding]]] = []
+    duties: list[Duty] = []
+    considered: list[Considered] = []
     for rule_id in rules.ids_of(process, DeadlineRule):
         made: list[Deadline] = []
         first = rules.versions(rule_id)[0]
@@ -372,10 +398,14 @@ def _evaluate_episode(
                 continue
             for sequence, output in enumerate(rule.apply(episode, event)):
                 key = (position, rank[rule_id], sequence)
+                if isinstance(output, Duty):
+                    duties.append(output)
+                    continue
                 if not isinstance(output, Draft):
                     entries.append((key, None, [output]))
                     continue
-                deadline, held = finish(output, episode)
+                deadline, held, weighed = finish(output, episode)
+                considered.extend(weighed)
                 made.append(deadline)
                 entries.append((key, deadline, held))
                 entries.append((key, None, judge(deadline, output.rule, episode.calendar)))
@@ -388,7 +418,6 @@ def _evaluate_episode(
     raised = [f for _, deadline, found in entries if deadline is not None for f in found]
     judged = [f for _, deadline, found in entries if deadline is None for f in found]
 
-    duties: list[Duty] = []
     duty_findings: list[Finding] = []
     for rule_id in rules.ids_of(process, DutyRule):
         duty_rule = rules.pick(rule_id, episode.opener.on)
@@ -398,7 +427,7 @@ def _evaluate_episode(
                 duties.append(duty)
             duty_findings.extend(noted)
     findings = [*first_checks, *raised, *duty_findings, *judged, *last_checks]
-    return deadlines, duties, findings
+    return deadlines, duties, findings, considered
 
 
 def _no_decision() -> Eligibility:

@@ -59,5 +59,8 @@ def test_golden_case(path: Path) -> None:
         assert report.deadlines == (), [d.rule_id for d in report.deadlines]
     for rule_id in expect.get("absent", []):
         assert report.deadline(rule_id) is None, rule_id
+    codes = [f.code for f in report.findings]
+    for code in expect.get("findings", []):
+        assert code in codes, (code, codes)
     for key, value in (expect.get("eligibility") or {}).items():
         assert getattr(report.eligibility, key) == value, (key, report.eligibility.reasons)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,22 @@ def test_every_rule_is_cited_and_summarised() -> None:
     for rule in default_rules():
         assert rule.citations, rule.id
         assert rule.summary.strip(), rule.id
-        assert rule.in_force.start == date(2014, 9, 1)
+
+
+def test_versions_are_contiguous_windows_from_the_regime_start() -> None:
+    rules = default_rules()
+    for rule_id in rules.ids:
+        found = rules.versions(rule_id)
+        assert found[0].in_force.start >= date(2014, 9, 1), rule_id
+        for older, newer in pairwise(found):
+            assert older.in_force.end is not None, rule_id
+            assert newer.in_force.start == older.in_force.end + timedelta(days=1), rule_id
+    # reg 45 changed on 23 March 2015 (SI 2015/359): two versions, the change on that day
+    amend = rules.versions("unopposed.amend")
+    assert [str(v.in_force) for v in amend] == [
+        "2014-09-01 to 2015-03-22",
+        "2015-03-23 onwards",
+    ]
 
 
 def test_docs_rule_catalogue_matches_the_code() -> None:

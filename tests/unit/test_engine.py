@@ -113,8 +113,11 @@ def test_section_i_only_adviser_contact_is_optional() -> None:
     report = st.evaluate(
         [notice("2025-06-02", "plan_amended", disputed=["placement"])], as_of=date(2025, 9, 1)
     )
-    codes = {f.code: f.severity for f in report.findings}
-    assert codes.get("time_limit_passed") == "warning"  # until the next commit disapplies it
+    contact = report.deadline("mediation.adviser_contact")
+    assert contact is not None
+    assert (contact.due, contact.status) == (None, "disapplied")
+    assert "reg 33 applies only where" in contact.explanation[-1]
+    assert not [f for f in report.findings if f.rule_id == "mediation.adviser_contact"]
     appeal = report.deadline("appeal.register")
     assert appeal is not None
     assert not any("30 days" in step for step in appeal.explanation)
@@ -181,7 +184,9 @@ def test_mediation_chain_every_deadline() -> None:
                 ],
             },
             {"type": "certificate_issued", "on": "2025-11-03", "reason": "after_mediation"},
-            {"type": "agreed_action_completed", "on": "2025-11-10", "what": "assess"},
+            # each step of an agreed assessment is evidenced by its own event (reg 42(2) and
+            # reg 44(2)(b)): here the notice that the LA will assess
+            {"type": "assessment_agreed", "on": "2025-11-10"},
         ],
         as_of=date(2025, 11, 20),
     )
@@ -198,7 +203,7 @@ def test_mediation_chain_every_deadline() -> None:
     assert got[("mediation.certificate.after_mediation", None)] == (
         date(2025, 11, 5),
         "met",
-        "mediator",
+        "mediation_adviser",  # reg 39(1): the adviser issues it, not the mediator
     )
     assess = got[
         (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import appeals, eligibility, inputs, mediation
+from . import appeals, eligibility, exceptions, inputs, mediation, orders
 from ._model import (
     CheckRule,
     DeadlineRule,
@@ -52,7 +52,14 @@ def default_rules() -> RuleSet:
     True
     """
     return RuleSet(
-        (*eligibility.RULES, *mediation.RULES, *appeals.RULES, *inputs.RULES),
+        (
+            *eligibility.RULES,
+            *mediation.RULES,
+            *orders.RULES,
+            *appeals.RULES,
+            *exceptions.RULES,
+            *inputs.RULES,
+        ),
         name=RULE_SET_NAME,
         processes=PROCESSES,
     )

@@ -90,6 +90,7 @@ __all__ = [
     "deadline_rule",
     "holder_name",
     "status_of",
+    "superseded_by",
     "trigger_step",
     "versions",
 ]
@@ -122,6 +123,8 @@ class Process:
     """Optional: which events of the ``opened_by`` types open it (all of them if ``None``)."""
     must_follow_opener: bool = False
     """Whether a member event before any opener contradicts the case (it must follow one)."""
+    whole_case: bool = False
+    """One episode of the whole case, evaluated last, with every deadline as its results."""
 
     def opens(self, event: EventBase) -> bool:
         """Whether ``event`` opens a new episode of this process."""
@@ -207,7 +210,13 @@ class Episode:
     results: Mapping[str, tuple[Deadline, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
-    """Deadlines of rules already evaluated for this episode, by rule id (see ``needs``)."""
+    """Deadlines of rules already evaluated for this episode, by rule id (see ``needs``); for the
+    whole-case episode, every deadline of the case."""
+    exceptions_weighed: Mapping[int, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """For the whole-case episode: for each exception (by ``id()``), why it did not disapply
+    each limit it was weighed against; an empty reason marks one it did disapply."""
 
     def of(self, event_type: str) -> tuple[EventBase, ...]:
         """The episode's events of one type, in date order (the opener excluded)."""
@@ -350,9 +359,10 @@ class ExceptionHead:
     """One head of a list of statutory exceptions to a time limit, cited to its paragraph.
 
     An ``exception_applied`` event with this ``reason`` disapplies a limit whose running period
-    overlaps the circumstance, when the circumstance qualifies: it lasted at least ``min_days``
-    (absence, closure) and, for a window-limited head (coronavirus 2020), falls in ``window``.
-    ``lead_days`` shifts a closure to the window the law names ("beginning one week before ...
+    (the day after its trigger to its due date) overlaps the circumstance, when the circumstance
+    qualifies: it lasted at least ``min_days`` (counting only the days within the running period
+    if ``within_period``) and, for a head limited to a ``window`` (coronavirus 2020), falls in
+    it. ``lead_days`` shifts a closure to the span the law names ("beginning one week before ...
     closed ... and ending one week before ... it re-opens").
     """
 
@@ -360,17 +370,20 @@ class ExceptionHead:
     text: str
     citation: Citation
     min_days: int = 0
+    within_period: bool = False
     window: tuple[date, date] | None = None
     window_text: str = ""
     lead_days: int = 0
 
-    def relevant_span(self, exception: ExceptionApplied) -> tuple[date, date] | str:
-        """The days the head covers for ``exception``, or why it does not qualify."""
+    def overlap(
+        self, exception: ExceptionApplied, running: tuple[date, date]
+    ) -> tuple[date, date] | str:
+        """The days of the running period the head covers for ``exception``, or why none."""
         days = (exception.to - exception.on).days + 1
-        if days < self.min_days:
+        if not self.within_period and days < self.min_days:
             return (
-                f"it lasted {days} day{'s' if days != 1 else ''}, and {self.text} needs a "
-                f"continuous period of at least {self.min_days} days"
+                f"it lasted {_plural_days(days)}, and {self.text} needs at least "
+                f"{self.min_days} days"
             )
         first, last = exception.on, exception.to
         if self.lead_days:
@@ -380,6 +393,19 @@ class ExceptionHead:
             first, last = max(first, self.window[0]), min(last, self.window[1])
             if first > last:
                 return f"it falls outside {self.window_text}"
+        first, last = max(first, running[0]), min(last, running[1])
+        if first > last:
+            return (
+                f"it does not overlap the running period ({long_date(running[0])} to "
+                f"{long_date(running[1])})"
+            )
+        inside = (last - first).days + 1
+        if self.within_period and inside < self.min_days:
+            return (
+                f"only {_plural_days(inside)} of it fall within the running period "
+                f"({long_date(running[0])} to {long_date(running[1])}), and {self.text} needs "
+                f"at least {self.min_days} days"
+            )
         return first, last
 
 
@@ -546,10 +572,38 @@ class Draft:
     """Keeps a passed date ``pending`` where the law lets a later event extend it."""
     held_open: FindingTemplate | None = None
     """The finding to give when ``still_open_because`` keeps the deadline open."""
+    exceptions: tuple[ExceptionHead, ...] = ()
+    """The statutory exceptions that can disapply this limit."""
 
 
 Output: TypeAlias = "Draft | Duty | Finding"
-ComputeFn: TypeAlias = Callable[["DeadlineRule", Episode, EventBase], "list[Draft | Finding]"]
+ComputeFn: TypeAlias = Callable[["DeadlineRule", Episode, EventBase], "list[Output]"]
+Disapplication: TypeAlias = Callable[[Episode, "Draft"], "str | None"]
+"""Why a limit does not apply to this draft (the explanation step, ending "disapplied."), or
+``None``: a named condition of the law, such as "where a certificate is required"."""
+
+
+def superseded_by(
+    kinds: tuple[str, ...], because: str, when: Callable[[EventBase], bool] | None = None
+) -> Disapplication:
+    """A limb that an outcome makes irrelevant: disapplied once such an event has happened.
+
+    ``because`` may name the event with ``{event}``. A limb already done stays as it is.
+    """
+
+    def check(episode: Episode, draft: Draft) -> str | None:
+        if draft.done is not None:
+            return None
+        found = [
+            e
+            for kind in kinds
+            if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
+        ]
+        if not found:
+            return None
+        return because.format(event=event_label(min(found, key=_on)))
+
+    return check
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,6 +710,8 @@ class DeadlineRule(Rule):
     non_working_day: NonWorkingDayPolicy = NO_MOVE
     exceptions: tuple[ExceptionHead, ...] = ()
     """The statutory exceptions that can disapply this limit, each cited."""
+    disapplied_when: tuple[Disapplication, ...] = ()
+    """Conditions of the law under which the limit does not apply at all."""
     when_overdue: FindingTemplate | None = None
     when_missed: FindingTemplate | None = None
     still_open: Callable[[Episode, EventBase, date], str | None] | None = None
@@ -681,7 +737,7 @@ class DeadlineRule(Rule):
         ]
         return min(found, key=_on) if found else None
 
-    def apply(self, episode: Episode, trigger: EventBase) -> list[Draft | Finding]:
+    def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
         """The deadlines (as drafts) and findings this rule gives for one triggering event."""
         if self.compute is not None:
             return self.compute(self, episode, trigger)
@@ -694,11 +750,23 @@ class DeadlineRule(Rule):
             due = self.period.end(trigger.on, episode.calendar)
             steps.extend(self.period.explain(trigger.on, episode.calendar))
         steps.extend(self.notes)
-        draft = Draft(self, trigger, due, steps, self.done(episode, trigger))
+        draft = Draft(
+            self, trigger, due, steps, self.done(episode, trigger), exceptions=self.exceptions
+        )
         if self.still_open is not None:
             draft.still_open_because = self.still_open(episode, trigger, due)
             draft.held_open = self.held_open
-        return [draft]
+        return [self.disapply(episode, draft)]
+
+    def disapply(self, episode: Episode, draft: Draft) -> Draft:
+        """The draft, disapplied (no due date) if one of the law's conditions says so."""
+        for condition in self.disapplied_when:
+            because = condition(episode, draft)
+            if because is not None:
+                draft.due = None
+                draft.steps.append(because)
+                break
+        return draft
 
 
 def deadline_rule(**fields: Any) -> Callable[[ComputeFn], DeadlineRule]:
@@ -716,6 +784,8 @@ class DutyRule(Rule):
 
     duty_holder: DutyHolder | Literal["la_and_icb"]
     applies: Callable[[Episode], str | None]
+    holder: Callable[[Episode], DutyHolder | Literal["la_and_icb"]] | None = None
+    """Optional: who owes the duty in this episode, where the law names different bodies."""
     check: Callable[[Episode], list[str]] | None = None
     """Optional: messages for findings when the case shows the duty was not done."""
     finding_code: str = ""
@@ -948,23 +1018,31 @@ def trigger_step(rule: DeadlineRule, trigger: EventBase) -> str:
 
 def _disapplying(
     draft: Draft, episode: Episode, due: date
-) -> tuple[ExceptionApplied, ExceptionHead, tuple[date, date]] | None:
-    """The first exception that disapplies the draft's limit (its running period overlaps)."""
-    rule = draft.rule
+) -> tuple[tuple[ExceptionApplied, ExceptionHead, tuple[date, date]] | None, list[Considered]]:
+    """The first exception that disapplies the draft's limit, and why the others did not."""
     running = (draft.trigger.on + _ONE_DAY, due)
+    considered: list[Considered] = []
     for exception in episode.exceptions:
-        if exception.rule_ids is not None and rule.id not in exception.rule_ids:
+        if exception.rule_ids is not None and draft.rule.id not in exception.rule_ids:
             continue
-        for head in rule.exceptions:
-            if head.reason != exception.reason:
-                continue
-            span = head.relevant_span(exception)
-            if isinstance(span, tuple) and span[0] <= running[1] and running[0] <= span[1]:
-                return exception, head, span
-    return None
+        heads = [head for head in draft.exceptions if head.reason == exception.reason]
+        if not heads and exception.rule_ids is not None:
+            considered.append(
+                (exception, f"{draft.rule.id}: its time limit has no exception for this reason")
+            )
+        for head in heads:
+            span = head.overlap(exception, running)
+            if isinstance(span, tuple):
+                return (exception, head, span), considered
+            considered.append((exception, f"{draft.rule.id} (due {long_date(due)}): {span}"))
+    return None, considered
 
 
-def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding]]:
+Considered: TypeAlias = tuple[ExceptionApplied, str]
+"""An exception that was weighed against a limit and did not disapply it, and why."""
+
+
+def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], list[Considered]]:
     """Settle, disapply, stamp and judge a draft; return the deadline and its findings.
 
     In order: the rule's non-working-day policy; a statutory exception whose circumstance
@@ -983,16 +1061,20 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding]]:
         due, moved = rule.non_working_day.settle(due, cal)
         steps.extend(moved)
     done_on = draft.done.on if draft.done is not None else None
-    if due is not None and rule.exceptions and not (done_on is not None and done_on <= due):
-        found = _disapplying(draft, episode, due)
+    considered: list[Considered] = []
+    if due is not None and episode.exceptions and not (done_on is not None and done_on <= due):
+        found, considered = _disapplying(draft, episode, due)
         if found is not None:
-            _, head, span = found
+            used, head, span = found
+            considered = [(used, "")]
             steps.append(
-                f"From {long_date(span[0])} to {long_date(span[1])}, {head.text} "
-                f"({head.citation.instrument} {head.citation.provision}), during the running "
-                f"period of this limit ({long_date(draft.trigger.on + _ONE_DAY)} to "
-                f"{long_date(due)}): the time limit does not apply, and the duty must be done as "
-                "soon as practicable: disapplied."
+                f"An exception applies ({event_label(used)}): {head.text} "
+                f"({head.citation.instrument} {head.citation.provision}), from "
+                f"{long_date(span[0])} to {long_date(span[1])}, within the running period of "
+                f"this limit ({long_date(draft.trigger.on + _ONE_DAY)} to {long_date(due)})"
+                + (f", and within {head.window_text}" if head.window is not None else "")
+                + ". The time limit does not apply: the duty must be done as soon as "
+                "practicable: disapplied."
             )
             due = None
             citations = (*citations, head.citation)
@@ -1056,7 +1138,7 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding]]:
         and due < episode.as_of
     ):
         findings.append(draft.held_open.build(deadline))
-    return deadline, findings
+    return deadline, findings, considered
 
 
 def judge(deadline: Deadline, rule: DeadlineRule, calendar: WorkingDayCalendar) -> list[Finding]:
@@ -1134,7 +1216,7 @@ def list_duty(rule: DutyRule, episode: Episode) -> tuple[Duty | None, list[Findi
         Duty,
         rule_id=rule.id,
         summary=rule.summary,
-        duty_holder=rule.duty_holder,
+        duty_holder=rule.holder(episode) if rule.holder is not None else rule.duty_holder,
         citations=rule.citations,
         applies_because=why,
         decision_on=decision_on,

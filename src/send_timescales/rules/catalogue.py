@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import DeadlineRule, DutyRule, EligibilityRule, Rule, RuleSet
+from ..results import DUTY_HOLDER_NAMES
+from ._model import CheckRule, DeadlineRule, DutyRule, EligibilityRule, InputNoteRule, Rule, RuleSet
 
 __all__ = ["catalogue_json", "catalogue_markdown"]
 
-_WHO = {
-    "la": "LA",
-    "icb": "ICB (CCG before 1 July 2022)",
-    "mediation_adviser": "mediation adviser",
-    "mediator": "mediator",
-    "parent_or_young_person": "parent or young person",
-    "la_and_icb": "LA and ICB",
-}
+
+def _who(holder: str) -> str:
+    return DUTY_HOLDER_NAMES[holder][0]
 
 
 def _row(rule: Rule) -> dict[str, Any]:
@@ -29,6 +25,7 @@ def _row(rule: Rule) -> dict[str, Any]:
         "kind": rule.kind,
         "summary": rule.summary,
         "in_force": str(rule.in_force),
+        "process": rule.process,
         "confidence": rule.confidence,
         "citations": [c.model_dump(mode="json") for c in rule.citations],
     }
@@ -36,7 +33,7 @@ def _row(rule: Rule) -> dict[str, Any]:
         row.update(who=rule.duty_holder, trigger=rule.trigger_text, period=rule.describe_period())
     elif isinstance(rule, DutyRule):
         row.update(who=rule.duty_holder, trigger="", period="")
-    elif isinstance(rule, EligibilityRule):
+    else:
         row.update(who="", trigger="", period="")
     return row
 
@@ -51,7 +48,7 @@ def _escape(text: str) -> str:
 
 
 def catalogue_markdown(rules: RuleSet) -> str:
-    """The catalogue as Markdown tables: deadlines, eligibility, undated duties."""
+    """The catalogue as Markdown tables: deadlines, eligibility, undated duties, checks, notes."""
     out = [
         "# Rule catalogue",
         "",
@@ -59,7 +56,9 @@ def catalogue_markdown(rules: RuleSet) -> str:
         "that this file matches the code. Rule ids are stable public identifiers. Confidence: "
         "`verified` means the operative words were read on legislation.gov.uk; `secondary` "
         "means the number and unit agree across reputable secondary sources but the provision's "
-        "own words were not read (such rules say so in every explanation).",
+        "own words were not read (such rules say so in every explanation). An ICB is a "
+        "clinical commissioning group (CCG) before 1 July 2022. Versions of one rule share its "
+        "id; the version applied is the one in force on the day the clock starts.",
         "",
     ]
     sections = (
@@ -73,6 +72,12 @@ def catalogue_markdown(rules: RuleSet) -> str:
             "Duties without a date",
             DutyRule,
             "| Rule id | Duty | Who | Law | Confidence | In force |",
+        ),
+        ("Case checks", CheckRule, "| Rule id | Finds | Law | Confidence | In force |"),
+        (
+            "Notes about the input",
+            InputNoteRule,
+            "| Rule id | Note | Law | Confidence | In force |",
         ),
     )
     for title, kind, header in sections:
@@ -89,15 +94,14 @@ def catalogue_markdown(rules: RuleSet) -> str:
             if isinstance(rule, DeadlineRule):
                 cells = [
                     f"`{rule.id}`",
-                    _WHO[rule.duty_holder],
+                    _who(rule.duty_holder),
                     _escape(rule.trigger_text),
                     _escape(rule.describe_period()),
                 ]
-            elif isinstance(rule, EligibilityRule):
-                cells = [f"`{rule.id}`", _escape(rule.summary)]
+            elif isinstance(rule, DutyRule):
+                cells = [f"`{rule.id}`", _escape(rule.summary), _who(rule.duty_holder)]
             else:
-                assert isinstance(rule, DutyRule)
-                cells = [f"`{rule.id}`", _escape(rule.summary), _WHO[rule.duty_holder]]
+                cells = [f"`{rule.id}`", _escape(rule.summary)]
             cells += [_escape(law), rule.confidence, str(rule.in_force)]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")

@@ -13,7 +13,7 @@ from ..events import AppealRegistered, DecisionNotice
 from ..periods import add_months, long_date
 from ._model import EligibilityRule, Episode
 
-__all__ = ["RULES", "end_of_compulsory_school_age", "school_leaving_date"]
+__all__ = ["RULES", "appealable_kind", "end_of_compulsory_school_age", "school_leaving_date"]
 
 _S51: dict[str, str] = {
     "refuse_assessment": "s.51(2)(a): a decision not to secure an EHC needs assessment",
@@ -28,6 +28,19 @@ _S51: dict[str, str] = {
 _CONTENTS = {"needs", "provision", "placement", "no_placement"}
 _HEALTH_CARE = {"health", "social_care"}
 _SECTION_I = {"placement", "no_placement"}
+
+
+def appealable_kind(decision: DecisionNotice) -> bool:
+    """Whether the kind of decision is one CFA 2014 s.51(2) makes appealable, as sent.
+
+    What is disputed later does not change it: a refusal to amend is appealable unless it is
+    recorded as not following a review or re-assessment.
+
+    >>> appealable_kind(DecisionNotice(on=date(2025, 1, 6), decision="refuse_amendment",
+    ...                                following_review=False))
+    False
+    """
+    return decision.decision != "refuse_amendment" or decision.following_review is not False
 
 
 def _decision(episode: Episode) -> DecisionNotice:
@@ -204,14 +217,18 @@ MEDIATION_AVAILABLE = EligibilityRule(
     summary="Can the parent or young person use mediation?",
     question="mediation_available",
     answer=_mediation_available,
-    citations=(CFA_2014.cite("52 to 54", "secondary"),),
+    citations=(
+        CFA_2014.cite("52(1)", "verified"),
+        CFA_2014.cite("53", "verified"),
+        CFA_2014.cite("54", "verified"),
+    ),
 )
 CERTIFICATE_REQUIRED = EligibilityRule(
     id="eligibility.certificate_required",
     summary="Must the parent or young person hold a mediation certificate before appealing?",
     question="certificate_required",
     answer=_certificate_required,
-    citations=(CFA_2014.cite("55", "secondary"),),
+    citations=(CFA_2014.cite("55(2), (3)", "verified"),),
 )
 PARTY = EligibilityRule(
     id="eligibility.party",
@@ -219,7 +236,7 @@ PARTY = EligibilityRule(
     question="party",
     answer=_party,
     citations=(
-        CFA_2014.cite("83(2)", "secondary"),
+        CFA_2014.cite("83(2)", "verified"),
         EA_1996.cite("8", "verified"),
         SEND_REGS.cite("64 and Sch 3", "secondary"),
     ),

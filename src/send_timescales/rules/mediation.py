@@ -1,18 +1,28 @@
 """Mediation: CFA 2014 ss.52 to 57; SEND Regs 2014 Part 2, regs 32 to 42 (in statutory order).
 
-Confidence, as read on legislation.gov.uk (see CHANGELOG.md and docs/interpretations.md):
-regs 32, 33 and 42 ``verified``; the periods of the regulations in between (certificates, health
-notification, the 30 days, 5 working days' notice, attendance, expenses) ``secondary``: their
-numbers and units agree across IPSEA, SENDIASS services and the SEND Code, but the regulations'
-own words were not read, so those rules cite the mediation cross-heading and say so.
+Confidence: every regulation cited here was read in legislation.gov.uk's text (regs 32 to 42 and
+CFA 2014 ss.52 to 56, in the legalize-uk conversion of it; see CHANGELOG.md), so each rule cites
+its exact paragraph as ``verified``. Kumar v LB Hillingdon stays ``secondary``.
+
+The scheme applies only to a decision that can be appealed, or to the health and social care
+elements of a plan (CFA 2014 s.52(1)): after any other decision, mediation is voluntary and none
+of these limits runs. Regs 33 and 34 apply only "where a parent or young person is required to
+obtain a mediation certificate" (not for an appeal only about the school named, s.55(2)); there
+the adviser contact is an option, never a duty.
+
+Not modelled: reg 40 (mediators' qualifications: no timescale); who may attend (reg 38(1)(a),
+(c) to (e)): no timescale; the content of the reg 35(2) notice (the issues, and the health care
+provision sought) beyond its date; disagreement resolution (CFA s.57: voluntary, no timescale,
+no certificate, no effect on any clock).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Literal
 
-from ..citations import CFA_2014, SEND_CODE, SEND_REGS, case_law
+from ..citations import CFA_2014, SEND_REGS, case_law
 from ..errors import ContradictoryEventsError
 from ..events import (
     AdviserContacted,
@@ -24,8 +34,8 @@ from ..events import (
     MediationRequested,
     MediationScheduled,
 )
-from ..periods import Days, Immediately, Months, Period, Weeks, WorkingDays, long_date
-from ..results import DutyHolder, Finding
+from ..periods import Days, Months, Weeks, WorkingDays, long_date
+from ..results import Duty, DutyHolder, Finding, trusted
 from ._model import (
     AS_COMPUTED,
     CheckRule,
@@ -33,16 +43,17 @@ from ._model import (
     Draft,
     DutyRule,
     Episode,
+    Output,
     deadline_rule,
     trigger_step,
 )
+from .eligibility import appealable_kind
+from .exceptions import AGREEMENT_CORONAVIRUS, coronavirus_2a
+from .orders import AS_IF_ORDERED
 
 __all__ = ["NOTICE_ITEMS", "RULES", "declines_mediation"]
 
-_MEDIATION_REGS = SEND_REGS.heading(
-    "regs 32 to 42 (Part 2, mediation)", "part/2/crossheading/mediation", "secondary"
-)
-_REG_44 = SEND_REGS.cite("44(2)", "secondary")
+_REG_44 = SEND_REGS.cite("44(2)", "verified")
 
 NOTICE_ITEMS: dict[str, str] = {
     "mediation_right": "(a) the right to mediation under CFA 2014 s.53 or s.54",
@@ -63,6 +74,47 @@ NOTICE_ITEMS: dict[str, str] = {
 
 def _mediation_available(episode: Episode) -> bool:
     return episode.eligibility is not None and episode.eligibility.mediation_available
+
+
+def _no_certificate_needed(reg: str) -> Callable[[Episode, Draft], str | None]:
+    def check(episode: Episode, draft: Draft) -> str | None:
+        if episode.eligibility is None or episode.eligibility.certificate_required:
+            return None
+        return (
+            f"No mediation certificate is needed for this appeal (only the school or type of "
+            f"school named in Section I, or that none is named, is in dispute: CFA 2014 "
+            f"s.55(2)), and {reg} applies only where a parent or young person is required to "
+            "obtain one: there is no time limit. Mediation remains open: the parent or young "
+            "person may still contact the adviser and ask the LA for it: disapplied."
+        )
+
+    return check
+
+
+def _notice_date(episode: Episode) -> tuple[str, object]:
+    decision = episode.decision
+    assert decision is not None
+    if decision.letter_dated is not None and decision.letter_dated < decision.on:
+        return "the date printed on it", decision.letter_dated
+    return "the day it was sent", decision.on
+
+
+def _contact_too_late(episode: Episode, draft: Draft) -> str | None:
+    """Reg 34(2): no declined certificate after a contact later than 2 months from the notice."""
+    decision = episode.decision
+    assert decision is not None
+    which, dated = _notice_date(episode)
+    assert isinstance(dated, type(decision.on))
+    limit = Months(2).end(dated)
+    if draft.trigger.on <= limit:
+        return None
+    return (
+        f"The parent or young person contacted the adviser on {long_date(draft.trigger.on)}, more "
+        f"than 2 months after the date of the LA's notice ({which}, {long_date(dated)}: the 2 "
+        f"months ended on {long_date(limit)}). Reg 34(2): the adviser may not issue this "
+        "certificate; the parent or young person may instead ask the Tribunal for leave to "
+        "appeal without one (reg 34(3)): disapplied."
+    )
 
 
 def declines_mediation(event: EventBase) -> bool:
@@ -110,6 +162,8 @@ ADVISER_CONTACT = DeadlineRule(
     period=Months(2),
     non_working_day=AS_COMPUTED,
     done_by=("adviser_contacted",),
+    disapplied_when=(_no_certificate_needed("reg 33"),),
+    exceptions=(coronavirus_2a("2A(3)(g)"),),
     citations=(SEND_REGS.cite("33", "verified"),),
 )
 
@@ -122,29 +176,35 @@ CERTIFICATE_DECLINED = DeadlineRule(
     trigger_when=declines_mediation,
     trigger_text="the parent or young person told the mediation adviser they do not wish to "
     "pursue mediation",
+    applies=_mediation_available,
     period=WorkingDays(3),
     done_by=("certificate_issued",),
     done_when=_certificate("declined"),
-    citations=(SEND_REGS.cite("34(1)", "secondary"), CFA_2014.cite("55(4)", "secondary")),
+    disapplied_when=(_no_certificate_needed("reg 34(1)"), _contact_too_late),
+    exceptions=(coronavirus_2a("2A(3)(h)"),),
+    citations=(SEND_REGS.cite("34(1)", "verified"), CFA_2014.cite("55(4)", "verified")),
 )
 
 HEALTH_NOTIFICATION = DeadlineRule(
     id="mediation.health_notification",
-    summary="LA tells each ICB concerned that the mediation issues include health care provision",
+    summary="LA notifies each relevant commissioning body (ICB) of the mediation issues, which "
+    "include health care provision",
     duty_holder="la",
     trigger="mediation_requested",
     trigger_when=_raises_health,
     trigger_text="the LA was told that the parent or young person wishes to mediate and that the "
     "issues include health care provision",
+    applies=_mediation_available,
     period=WorkingDays(3),
     done_by=("health_notified",),
-    citations=(_MEDIATION_REGS,),
+    exceptions=(coronavirus_2a("2A(3)(i)"),),
+    citations=(SEND_REGS.cite("35(2)", "verified"), CFA_2014.cite("53(2)", "verified")),
 )
 
 ARRANGE = DeadlineRule(
     id="mediation.arrange",
-    summary="LA (jointly with each ICB where health and education or social care issues are "
-    "both raised) arranges mediation to take place",
+    summary="LA arranges mediation (each ICB concerned takes part where health care is among "
+    "mixed issues)",
     duty_holder="la",
     trigger="mediation_requested",
     trigger_when=_not_health_only,
@@ -155,18 +215,27 @@ ARRANGE = DeadlineRule(
         'Reading: "arranged to take place within 30 days" is read as the mediation itself taking '
         "place by this day, the earlier of the two readings (RULES.md C9); the other reading, "
         "that only the arrangements must be made within 30 days, is in docs/interpretations.md. "
-        "If the LA cannot arrange it in time it must tell the mediation adviser, who then issues "
-        "a certificate; the mediation can still take place later.",
+        "If the LA cannot arrange it in time it must tell the mediation adviser as soon as "
+        "possible after it realises (reg 39(2)); the adviser then issues a certificate, and the "
+        "mediation can still take place later.",
     ),
-    citations=(_MEDIATION_REGS,),
+    applies=_mediation_available,
+    exceptions=(coronavirus_2a("2A(3)(i), (j)"),),
+    citations=(
+        SEND_REGS.cite("35(4)", "verified"),
+        SEND_REGS.cite("36(2)", "verified"),
+        CFA_2014.cite("53(4)", "verified"),
+        CFA_2014.cite("54(2)", "verified"),
+    ),
 )
 
 ARRANGE_HEALTH_ONLY = DeadlineRule(
     id="mediation.arrange.health_only",
-    summary="ICB arranges mediation about health care provision only",
+    summary="ICB (each responsible commissioning body, jointly) arranges mediation about health "
+    "care provision only",
     duty_holder="icb",
     trigger="health_notified",
-    applies=_any_health_only_request,
+    applies=lambda episode: _mediation_available(episode) and _any_health_only_request(episode),
     trigger_text="the LA notified the health body of a mediation whose issues are health care "
     "provision only",
     period=Days(30),
@@ -174,8 +243,12 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     notes=(
         "Reading: the mediation itself must take place by this day (the earlier reading, "
         "RULES.md C9; see docs/interpretations.md).",
+        "The 30 days run from the day the health body received the LA's notice (reg 35(3)); "
+        "they are counted here from the day the LA sent it, the earlier date (C9): if it "
+        "arrived later, the limit is later by as many days.",
     ),
-    citations=(_MEDIATION_REGS,),
+    exceptions=(coronavirus_2a("2A(3)(i)"),),
+    citations=(SEND_REGS.cite("35(3)", "verified"), CFA_2014.cite("53(3)", "verified")),
 )
 
 
@@ -188,9 +261,10 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     trigger_text="the mediation's date and place were fixed and notified",
     period_text="at least 5 working days before the mediation, unless the parent or young "
     "person agrees to less",
-    citations=(_MEDIATION_REGS, SEND_CODE.cite("ch. 11", "secondary")),
+    applies=_mediation_available,
+    citations=(SEND_REGS.cite("37(2)", "verified"),),
 )
-def _date_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Draft | Finding]:
+def _date_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationScheduled)
     cal = episode.calendar
     steps = [trigger_step(rule, trigger)]
@@ -221,43 +295,37 @@ CERTIFICATE_NOT_ARRANGED = DeadlineRule(
     "30 days",
     duty_holder="mediation_adviser",
     trigger="mediation_not_arranged",
-    trigger_text="the LA (or ICB) told the mediation adviser it cannot arrange mediation within "
-    "30 days",
+    trigger_text="the LA told the mediation adviser it cannot arrange mediation within the 30 "
+    "days of reg 35(4) or 36(2)",
+    applies=lambda episode: _mediation_available(episode) and not _any_health_only_request(episode),
     period=WorkingDays(3),
     done_by=("certificate_issued",),
     done_when=_certificate("not_arranged"),
-    notes=("This certificate does not end the mediation: it can still take place.",),
-    citations=(_MEDIATION_REGS,),
+    notes=(
+        "The parent or young person is deemed to have taken part in mediation, and this "
+        "certificate does not end the mediation: it can still take place (reg 39(3)).",
+    ),
+    exceptions=(coronavirus_2a("2A(3)(k)"),),
+    citations=(SEND_REGS.cite("39(2), (3)", "verified"),),
 )
 
 CERTIFICATE_AFTER_MEDIATION = DeadlineRule(
     id="mediation.certificate.after_mediation",
-    summary="Mediator issues a certificate after the mediation",
-    duty_holder="mediator",
+    summary="Mediation adviser issues a certificate after the mediation",
+    duty_holder="mediation_adviser",
     trigger="mediation_held",
     trigger_text="the mediation concluded",
+    applies=_mediation_available,
     period=WorkingDays(3),
     done_by=("certificate_issued",),
     done_when=_certificate("after_mediation"),
-    citations=(
-        _MEDIATION_REGS,
-        CFA_2014.cite("55(5)", "secondary"),
-        SEND_CODE.cite("ch. 11", "secondary"),
+    notes=(
+        "The certificate is issued by the mediation adviser, not the mediator (reg 39(1); "
+        "CFA 2014 s.55(5)), whatever some guidance says.",
     ),
+    exceptions=(coronavirus_2a("2A(3)(k)"),),
+    citations=(SEND_REGS.cite("39(1)", "verified"), CFA_2014.cite("55(5)", "verified")),
 )
-
-# reg 42(2): an agreement on an appealable matter is done within the reg 44 limits, as if the
-# agreement were a Tribunal order. Each kind maps to the limits of the order it mirrors.
-_AS_IF_ORDERED: dict[str, tuple[tuple[str, Period, str], ...]] = {
-    "assess": (("notify the parent or young person that it will assess", Weeks(2), "44(2)(b)"),),
-    "make_plan": (
-        ("issue the draft EHC plan", Weeks(5), "44(2)(c)(i)"),
-        ("issue the final EHC plan", Weeks(11), "44(2)(c)(ii)"),
-    ),
-    "amend_plan": (("issue the amended EHC plan", Weeks(5), "44(2)(e)"),),
-    "amend_placement": (("issue the plan amended as to the school named", Weeks(2), "44(2)(f)"),),
-    "continue_plan": (("continue to maintain the EHC plan", Immediately(0), "44(2)"),),
-}
 
 
 def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> EventBase | None:
@@ -280,45 +348,70 @@ def _agreed_date_steps(action: AgreedAction, steps: list[str]) -> None:
     summary="LA does what a mediation agreement on an appealable matter requires, within the "
     "Tribunal-order limits",
     duty_holder="la",
+    process="order",
     trigger="mediation_agreement",
     trigger_text="the mediation agreement was made",
-    period_text="the reg 44 limits, as if the agreement were a Tribunal order (2, 5, 11 weeks "
-    "or immediately by kind); or the date agreed in writing (reg 42(5))",
+    period_text="the reg 44 limits, as if the agreement were a Tribunal order (assess: 2 weeks "
+    "to notify, then 10 weeks for a decision that no plan is needed or 14 weeks for the final "
+    "plan; make a plan: 5 weeks for the draft, 11 for the final; amend: 5 weeks; the school "
+    "named: 2 weeks); or the date agreed in writing (reg 42(5))",
     citations=(SEND_REGS.cite("42(2)", "verified"), SEND_REGS.cite("42(5)", "verified"), _REG_44),
 )
-def _agreement_appealable(
-    rule: DeadlineRule, episode: Episode, trigger: EventBase
-) -> list[Draft | Finding]:
+def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationAgreement)
-    found: list[Draft | Finding] = []
+    found: list[Output] = []
     for action in trigger.actions:
         if action.kind == "other":
             continue
-        for step_name, period, provision in _AS_IF_ORDERED[action.kind]:
+        if action.kind == "continue_plan":
+            found.append(
+                trusted(
+                    Duty,
+                    rule_id=rule.id,
+                    summary=f"LA continues to maintain the EHC plan as agreed in mediation "
+                    f"({action.what!r}); reg 44(2)(g) sets no time limit",
+                    duty_holder="la",
+                    citations=rule.citations,
+                    applies_because=f"the mediation agreement of {long_date(trigger.on)} "
+                    "requires the plan to be maintained",
+                    decision_on=episode.decision.on if episode.decision is not None else None,
+                )
+            )
+            continue
+        steps_of_action = AS_IF_ORDERED[action.kind]
+        for number, (order_rule, step_name) in enumerate(steps_of_action, start=1):
+            provision = order_rule.citations[0].provision
             steps = [
                 trigger_step(rule, trigger),
                 f"The agreement requires the LA to {step_name} ({action.what!r}); it is a matter "
-                f"that could be appealed, so reg 42(2) applies the limit of reg {provision} as if "
+                f"that could be appealed, so reg 42(2) applies the limit of {provision} as if "
                 "the agreement were an order of the Tribunal.",
             ]
             if action.agreed_date is not None:
                 _agreed_date_steps(action, steps)
                 due = action.agreed_date
             else:
-                steps.extend(period.explain(trigger.on, episode.calendar))
-                due = period.end(trigger.on, episode.calendar)
-            done = _completion(episode, action, trigger)
-            found.append(
-                Draft(
-                    rule,
-                    trigger,
-                    due,
-                    steps,
-                    done,
-                    subject=f"{action.what}: {step_name}",
-                    summary=f"LA must {step_name} as agreed in mediation",
+                assert order_rule.period is not None
+                steps.extend(order_rule.period.explain(trigger.on, episode.calendar))  # type: ignore[union-attr]
+                due = order_rule.period.end(trigger.on, episode.calendar)  # type: ignore[union-attr]
+            done = order_rule.done(episode, trigger)
+            if len(steps_of_action) == 1:
+                done = done or _completion(episode, action, trigger)
+            else:
+                steps.append(
+                    f"Step {number} of {len(steps_of_action)}: each step is evidenced by its own "
+                    "event (an agreed_action_completed event marks a one-step action only)."
                 )
+            draft = Draft(
+                rule,
+                trigger,
+                due,
+                steps,
+                done,
+                subject=f"{action.what}: {step_name}",
+                summary=f"LA must {step_name} as agreed in mediation",
             )
+            found.append(order_rule.disapply(episode, draft))
     return found
 
 
@@ -329,13 +422,13 @@ def _agreement_appealable(
     trigger="mediation_agreement",
     trigger_text="the mediation agreement was made",
     period_text="within 2 weeks of the agreement, or the date agreed in writing (reg 42(5))",
+    applies=_mediation_available,
+    exceptions=(AGREEMENT_CORONAVIRUS,),
     citations=(SEND_REGS.cite("42(3)", "verified"), SEND_REGS.cite("42(5)", "verified")),
 )
-def _agreement_other(
-    rule: DeadlineRule, episode: Episode, trigger: EventBase
-) -> list[Draft | Finding]:
+def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationAgreement)
-    found: list[Draft | Finding] = []
+    found: list[Output] = []
     for action in trigger.actions:
         if action.kind != "other":
             continue
@@ -359,6 +452,7 @@ def _agreement_other(
                 _completion(episode, action, trigger),
                 subject=action.what,
                 duty_holder=action.by,
+                exceptions=rule.exceptions,
             )
         )
     return found
@@ -377,6 +471,8 @@ AGREEMENT_ICB_NOTICE = DeadlineRule(
         "A timescale agreed in writing (reg 42(5)) does not change this one: reg 42(5) covers "
         "paragraphs (2) and (3) only.",
     ),
+    applies=_mediation_available,
+    exceptions=(AGREEMENT_CORONAVIRUS,),
     citations=(SEND_REGS.cite("42(4)", "verified"),),
 )
 
@@ -438,16 +534,101 @@ EVENT_SEQUENCE = CheckRule(
     summary="Mediation events in an order the law allows, and certificates the events support",
     check=_event_sequence,
     stage="first",
-    citations=(_MEDIATION_REGS,),
+    citations=(
+        SEND_REGS.cite("34(1)", "verified"),
+        SEND_REGS.cite("39", "verified"),
+        CFA_2014.cite("55(4), (5)", "verified"),
+    ),
+)
+
+_MEDIATION_EVENTS = (
+    "adviser_contacted",
+    "mediation_requested",
+    "health_notified",
+    "mediation_scheduled",
+    "mediation_not_arranged",
+    "mediation_held",
+    "mediation_agreement",
+    "certificate_issued",
+)
+
+
+def _mediation_scope(rule: CheckRule, episode: Episode) -> list[Finding]:
+    """One finding for mediation about a decision outside the statutory scheme."""
+    if _mediation_available(episode):
+        return []
+    events = [e for kind in _MEDIATION_EVENTS for e in episode.of(kind)]
+    if not events:
+        return []
+    decision = episode.decision
+    assert decision is not None
+    first = min(events, key=lambda e: e.on)
+    return [
+        rule.finding(
+            "mediation_outside_scheme",
+            "info",
+            f"Mediation events follow the notice of {decision.decision} of "
+            f"{long_date(decision.on)} (the first on {long_date(first.on)}), but that decision "
+            "cannot be appealed and the statutory mediation scheme does not apply to it: any "
+            "mediation is voluntary, and none of the mediation time limits runs.",
+            decision_on=decision.on,
+        )
+    ]
+
+
+MEDIATION_SCOPE = CheckRule(
+    id="check.mediation_scope",
+    summary="Mediation after a decision that cannot be appealed is outside the statutory scheme",
+    check=_mediation_scope,
+    needs=("eligibility.mediation_available",),
+    citations=(CFA_2014.cite("52(1)", "verified"),),
+)
+
+
+def _late_contact_certificate(rule: CheckRule, episode: Episode) -> list[Finding]:
+    """Reg 34(2): a declined certificate issued although the contact came too late."""
+    findings: list[Finding] = []
+    decision = episode.decision
+    assert decision is not None
+    which, dated = _notice_date(episode)
+    assert isinstance(dated, type(decision.on))
+    limit = Months(2).end(dated)
+    for certificate in episode.of("certificate_issued"):
+        if not _certificate("declined")(certificate):
+            continue
+        contacts = [e for e in episode.of("adviser_contacted") if e.on <= certificate.on]
+        if contacts and all(e.on > limit for e in contacts):
+            findings.append(
+                rule.finding(
+                    "certificate_not_allowed",
+                    "warning",
+                    f"A certificate that the parent or young person does not wish to mediate was "
+                    f"issued on {long_date(certificate.on)}, but they first contacted the adviser "
+                    f"on {long_date(contacts[0].on)}, after the 2 months from the date of the "
+                    f"LA's notice ended ({long_date(limit)}; {which}). Reg 34(2) says the adviser "
+                    "may not issue it: an appeal needs the Tribunal's leave (reg 34(3)).",
+                    decision_on=decision.on,
+                )
+            )
+    return findings
+
+
+LATE_CONTACT_CERTIFICATE = CheckRule(
+    id="check.late_contact_certificate",
+    summary="A declined certificate issued after a contact later than 2 months from the notice",
+    check=_late_contact_certificate,
+    citations=(SEND_REGS.cite("34(2)", "verified"), SEND_REGS.cite("34(3)", "verified")),
 )
 
 
 # ---------------------------------------------------------------------------- undated duties
 
 
-def _appealable(episode: Episode) -> str | None:
-    if episode.eligibility is not None and episode.eligibility.appealable:
-        return "the decision can be appealed to the SEND Tribunal"
+def _appealable_kind(episode: Episode) -> str | None:
+    decision = episode.decision
+    assert decision is not None
+    if appealable_kind(decision):
+        return "the notice is of a decision that can be appealed to the SEND Tribunal"
     return None
 
 
@@ -455,7 +636,7 @@ def _missing_notice_items(episode: Episode) -> list[str]:
     decision = episode.decision
     assert decision is not None
     given = decision.notice_content
-    if given is None or episode.eligibility is None or not episode.eligibility.appealable:
+    if given is None or not appealable_kind(decision):
         return []
     missing = [text for item, text in NOTICE_ITEMS.items() if item not in given]
     if not missing:
@@ -467,13 +648,27 @@ def _missing_notice_items(episode: Episode) -> list[str]:
 
 
 def _mediation_requested(episode: Episode) -> str | None:
-    if episode.of("mediation_requested"):
+    if _mediation_available(episode) and episode.of("mediation_requested"):
         return "the parent or young person asked for mediation"
     return None
 
 
+def _arranging_body(episode: Episode) -> DutyHolder:
+    """Who arranges the mediation: the ICB for health care only, else the LA (regs 35, 36)."""
+    return "icb" if _any_health_only_request(episode) else "la"
+
+
+def _parties(episode: Episode) -> DutyHolder | Literal["la_and_icb"]:
+    """Who must take part: the LA, the ICBs for health care only, both for mixed issues."""
+    if _any_health_only_request(episode):
+        return "icb"
+    if any(_raises_health(e) for e in episode.of("mediation_requested")):
+        return "la_and_icb"
+    return "la"
+
+
 def _parent_is_party(episode: Episode) -> str | None:
-    if not episode.of("mediation_requested"):
+    if _mediation_requested(episode) is None:
         return None
     party = episode.eligibility.party if episode.eligibility is not None else "unknown"
     if party == "young_person":
@@ -491,7 +686,7 @@ NOTICE_CONTENT = DutyRule(
     summary="The decision notice must explain mediation, the certificate, the adviser's contact "
     "details, the timescales, what to tell the LA, and an LA contact",
     duty_holder="la",
-    applies=_appealable,
+    applies=_appealable_kind,
     check=_missing_notice_items,
     finding_code="notice_missing_content",
     citations=(SEND_REGS.cite("32", "verified"),),
@@ -499,39 +694,50 @@ NOTICE_CONTENT = DutyRule(
 
 LA_ATTENDANCE = DutyRule(
     id="duty.la_attendance",
-    summary="The LA attends the mediation, represented by someone with authority to resolve the "
-    "issues; the ICB attends where health care is in dispute",
+    summary="The body arranging the mediation makes sure it is attended by people with "
+    "authority to resolve the issues; each party takes part (the LA; each ICB where health care "
+    "is in issue; the LA is not a party to a mediation about health care only)",
     duty_holder="la_and_icb",
+    holder=_parties,
     applies=_mediation_requested,
-    citations=(_MEDIATION_REGS,),
+    citations=(
+        SEND_REGS.cite("37(1)", "verified"),
+        CFA_2014.cite("53(3), (4)", "verified"),
+        CFA_2014.cite("54(2)", "verified"),
+    ),
 )
 
 EXPENSES = DutyRule(
     id="duty.expenses",
-    summary="The LA (or ICB) pays the reasonable travel expenses, and other expenses such as "
-    "childcare, of the parent or young person attending the mediation",
-    duty_holder="la_and_icb",
+    summary="The body arranging the mediation pays the parent's or young person's expenses of "
+    "attending: public transport fares, 25p a mile by car, taxi fares, loss of earnings up to "
+    "£45, a registered carer at £5.35 an hour per child, overnight up to £81 (inner London), "
+    "£71 (elsewhere) or £21 (with family or friends); it may require prior agreement or evidence",
+    duty_holder="la",
+    holder=_arranging_body,
     applies=_mediation_requested,
-    citations=(CFA_2014.cite("56(1)(g)", "verified"), _MEDIATION_REGS),
+    citations=(SEND_REGS.cite("41", "verified"), CFA_2014.cite("56(1)(g)", "verified")),
 )
 
 CHILD_VIEWS = DutyRule(
     id="duty.child_views",
-    summary="Where a parent is the party, the mediator takes reasonable steps to find out the "
-    "child's views",
+    summary="Where a parent (or a young person's alternative person) is the party, the mediator "
+    "takes reasonable steps to find out the child's (young person's) views",
     duty_holder="mediator",
     applies=_parent_is_party,
-    citations=(CFA_2014.cite("56(1)(e)", "verified"), _MEDIATION_REGS),
+    citations=(SEND_REGS.cite("38(2), (3)", "verified"), CFA_2014.cite("56(1)(e)", "verified")),
 )
 
 ATTENDANCE_RIGHTS = DutyRule(
     id="duty.attendance_rights",
     summary="The parent or young person may bring an advocate or other supporter of their "
-    "choice, a lawyer included; the LA may not refuse to take part because of it",
+    "choice, a lawyer included; the body arranging the mediation may not refuse to take part "
+    "because of it",
     duty_holder="la",
+    holder=_arranging_body,
     applies=_mediation_requested,
     citations=(
-        SEND_REGS.cite("38(1)(b)", "secondary"),
+        SEND_REGS.cite("38(1)(b)", "verified"),
         case_law("Kumar v London Borough of Hillingdon [2020] EWHC 3326 (Admin)", "secondary"),
     ),
 )
@@ -544,9 +750,11 @@ _CERTIFICATE_RULES = {
 
 RULES = (
     EVENT_SEQUENCE,
+    MEDIATION_SCOPE,
     NOTICE_CONTENT,
     ADVISER_CONTACT,
     CERTIFICATE_DECLINED,
+    LATE_CONTACT_CERTIFICATE,
     HEALTH_NOTIFICATION,
     ARRANGE,
     ARRANGE_HEALTH_ONLY,

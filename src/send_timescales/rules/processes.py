@@ -8,6 +8,9 @@
   agreement on an appealable matter, done "as if" ordered (reg 42(2)). The notices, plans and
   cessations that comply belong to it; they may also happen without any order.
 
+* ``case``: the whole case, once, after the others (checks that need every deadline, such as
+  an exception that changed nothing).
+
 An event belongs to the latest episode of a process opened on or before its date; an event may
 open one process and belong to another (a final plan complies with an order and opens a dispute
 about its contents).
@@ -18,7 +21,7 @@ from __future__ import annotations
 from ..events import EventBase, MediationAgreement
 from ._model import Process
 
-__all__ = ["DISPUTE", "ORDER", "PROCESSES"]
+__all__ = ["CASE", "DISPUTE", "ORDER", "PROCESSES"]
 
 
 def _agrees_appealable_matter(event: EventBase) -> bool:
@@ -67,5 +70,13 @@ ORDER = Process(
     ),
 )
 
-PROCESSES = (DISPUTE, ORDER)
+CASE = Process(
+    name="case",
+    summary="The whole case, once, after every other episode: checks that need all its deadlines",
+    opened_by=frozenset(),
+    members=frozenset(),
+    whole_case=True,
+)
+
+PROCESSES = (DISPUTE, ORDER, CASE)
 """Every process, in the order the engine evaluates their episodes."""

@@ -1,0 +1,188 @@
+"""Statutory exceptions to time limits, declared once and cited per paragraph.
+
+A time limit with an exception list "need not" be met where it is impractical because of one of
+its heads; the duty then becomes "as soon as practicable" (the deadline is ``disapplied``). The
+lists are narrower than they look, and each limit names the heads that can disapply it:
+
+* SEND Regs 2014 reg 44(3) covers only the limits of reg 44(2)(b) and (c) (assessment and a new
+  plan after an order): (a) exceptional personal circumstances, (b) absence from the area for a
+  continuous period of 2 weeks or more, (c) the circumstances of reg 13(3), which imports
+  reg 10(4)(a) to (d) (a school, post-16 institution or early years provider closed for 4 weeks or
+  more; personal circumstances; 4 weeks' absence, already covered by (b));
+* reg 45(7) covers only the limits of reg 45(3) and (6) (before 23 March 2015: (3), (4) and
+  (6)), on the same heads ("not less than 2 weeks");
+* coronavirus 2020 (SI 2020/471, in force 1 May 2020, ceasing to have effect on 25 September
+  2020): the reg 2A list read "as soon as reasonably practicable" where a requirement could not
+  reasonably be met for a reason relating to coronavirus, and a coronavirus head was added to
+  reg 10(4) (so to 13(3), 44(3)(c) and 45(7)(c)) and as reg 45(8) (for 45(3A)).
+
+Readings (docs/interpretations.md): an absence counts only for the part of it that falls within
+the running period ("during that period of time"); a closure counts from one week before the
+setting closed to one week before it re-opened, and must itself last 4 weeks or more; the
+coronavirus window's last day is 24 September 2020 (C9: a provision that ceases to have effect
+"on" a day is not in effect that day; gov.uk reads 1 May to 25 September inclusive).
+
+Not modelled: whether the LA in fact requested advice from the closed setting during the window
+(reg 10(4)(a), (b)) and whether meeting the limit was in fact impractical: an
+``exception_applied`` event is the caller's record that the head applies; the engine checks its
+kind, length and dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..citations import SEND_REGS, Citation
+from ..periods import long_date
+from ..results import Finding
+from ._model import CheckRule, Episode, ExceptionHead
+
+__all__ = [
+    "AGREEMENT_CORONAVIRUS",
+    "COVID_WINDOW",
+    "REG_44_3",
+    "REG_45_7",
+    "REG_45_7_AS_MADE",
+    "REG_45_8",
+    "RULES",
+    "coronavirus_2a",
+]
+
+COVID_WINDOW = (date(2020, 5, 1), date(2020, 9, 24))
+"""The days SI 2020/471 had effect: from 1 May 2020 to 24 September 2020 (C9)."""
+_COVID_TEXT = "a reason relating to the incidence or transmission of coronavirus"
+_COVID_WINDOW_TEXT = (
+    "1 May to 24 September 2020, when the coronavirus amendments had effect (SI 2020/471 reg 2(2): "
+    '"cease to have effect on 25th September 2020"; read as not in effect on that day, C9; '
+    "gov.uk reads 1 May to 25 September inclusive)"
+)
+
+
+def _coronavirus(citation: Citation) -> ExceptionHead:
+    return ExceptionHead(
+        reason="coronavirus",
+        text=_COVID_TEXT,
+        citation=citation,
+        window=COVID_WINDOW,
+        window_text=_COVID_WINDOW_TEXT,
+    )
+
+
+def coronavirus_2a(provision: str) -> ExceptionHead:
+    """The reg 2A coronavirus exception for a listed requirement (``"2A(3)(g)"``)."""
+    return _coronavirus(SEND_REGS.cite(f"{provision} (inserted by SI 2020/471)", "verified"))
+
+
+def _order_heads(paragraph: str, absence: str, closure_via: str) -> tuple[ExceptionHead, ...]:
+    return (
+        ExceptionHead(
+            reason="personal_circumstances",
+            text="exceptional personal circumstances affecting the child, the parent or the "
+            "young person",
+            citation=SEND_REGS.cite(f"{paragraph}(a)", "verified"),
+        ),
+        ExceptionHead(
+            reason="absence",
+            text="the absence of the child, the parent or the young person from the LA's area "
+            f"for a continuous period of {absence} during the running period",
+            citation=SEND_REGS.cite(f"{paragraph}(b)", "verified"),
+            min_days=14,
+            within_period=True,
+        ),
+        ExceptionHead(
+            reason="school_closure",
+            text="the closure of a school or post-16 institution for a continuous period of "
+            "4 weeks or more (counted from one week before it closed to one week before it "
+            "re-opened)",
+            citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(a)", "verified"),
+            min_days=28,
+            lead_days=7,
+        ),
+        ExceptionHead(
+            reason="early_years_closure",
+            text="the closure of an early years provider for a continuous period of 4 weeks or "
+            "more (counted from one week before it closed to one week before it re-opened)",
+            citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(b)", "verified"),
+            min_days=28,
+            lead_days=7,
+        ),
+        _coronavirus(
+            SEND_REGS.cite(
+                f"{paragraph}(c), {closure_via}(e) (inserted by SI 2020/471)", "verified"
+            )
+        ),
+    )
+
+
+REG_44_3 = _order_heads("44(3)", "2 weeks or more", "13(3), 10(4)")
+"""Reg 44(3): the exceptions to the limits of reg 44(2)(b) and (c) only."""
+REG_45_7 = _order_heads("45(7)", "not less than 2 weeks", "13(3), 10(4)")
+"""Reg 45(7): the exceptions to the limits of reg 45(3) and (6) only."""
+REG_45_7_AS_MADE = tuple(
+    ExceptionHead(
+        reason=head.reason,
+        text=head.text,
+        citation=SEND_REGS.cite(
+            head.citation.provision.removeprefix("reg ") + " as made", "verified"
+        ),
+        min_days=head.min_days,
+        within_period=head.within_period,
+        lead_days=head.lead_days,
+    )
+    for head in REG_45_7
+    if head.reason != "coronavirus"
+)
+"""Reg 45(7) as made (1 September 2014 to 22 March 2015): (3), (4) and (6)."""
+REG_45_8 = (_coronavirus(SEND_REGS.cite("45(8), 10(4)(e) (inserted by SI 2020/471)", "verified")),)
+"""Reg 45(8): coronavirus, for the limits of reg 45(3A) only."""
+AGREEMENT_CORONAVIRUS = coronavirus_2a("2A(3)(l)")
+"""Reg 2A(3)(l): the coronavirus exception for reg 42(3) and (4)."""
+
+
+def _unused(rule: CheckRule, episode: Episode) -> list[Finding]:
+    """One finding for each exception that disapplied no time limit, saying why."""
+    findings: list[Finding] = []
+    for exception in episode.exceptions:
+        reasons = episode.exceptions_weighed.get(id(exception), ())
+        if "" in reasons:
+            continue
+        label = (
+            f"The exception of {long_date(exception.on)} to {long_date(exception.to)} "
+            f"({exception.reason.replace('_', ' ')})"
+        )
+        if reasons:
+            shown = "; ".join(reasons[:5]) + ("; ..." if len(reasons) > 5 else "")
+            why = (
+                f"it was weighed against {len(reasons)} time limit(s) and applies to none: {shown}"
+            )
+        else:
+            why = (
+                "no time limit of this case has an exception for this reason (each list names its "
+                "own: reg 44(3) covers only the assessment and new-plan limits of an order, "
+                "reg 45(7) only reg 45(3) and (6), and the mediation limits only coronavirus)"
+            )
+        findings.append(
+            rule.finding(
+                "exception_not_applied",
+                "warning",
+                f"{label} changed nothing: {why}. Every date stands as computed.",
+            )
+        )
+    return findings
+
+
+UNUSED = CheckRule(
+    id="check.exception_not_applied",
+    summary="An exception_applied event that disapplies no time limit (not covered, too short, "
+    "or outside the running period)",
+    process="case",
+    check=_unused,
+    citations=(
+        SEND_REGS.cite("44(3)", "verified"),
+        SEND_REGS.cite("45(7)", "verified"),
+        SEND_REGS.cite("2A (inserted by SI 2020/471)", "verified"),
+    ),
+)
+
+RULES = (UNUSED,)
+"""The check on exceptions that changed nothing."""
