@@ -43,6 +43,7 @@ from typing import Any, TypedDict
 
 __all__ = [
     "ERROR_CODES",
+    "VALUE_LIMIT",
     "ContradictoryEventsError",
     "DateOutOfRangeError",
     "ErrorEntry",

@@ -316,6 +316,24 @@ def test_serve_without_the_extra_says_how_to_install_it(
     assert "pip install 'send-timescales[server]'" in capsys.readouterr().err
 
 
+def test_serve_passes_its_options_and_defaults_to_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from send_timescales import server
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    monkeypatch.setattr(server, "run", lambda *a, **k: calls.append((a, k)))
+    assert main(["serve"]) == 0
+    assert main(["serve", "--host", "0.0.0.0", "--port", "9001", "--max-events", "5"]) == 0
+    defaults = {
+        "max_request_bytes": server.MAX_REQUEST_BYTES,
+        "max_batch_bytes": server.MAX_BATCH_BYTES,
+        "max_events": server.MAX_EVENTS,
+    }
+    assert calls == [
+        (("127.0.0.1", 8000), defaults),
+        (("0.0.0.0", 9001), {**defaults, "max_events": 5}),
+    ]
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
