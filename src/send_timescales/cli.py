@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("markdown", "json"), default="markdown")
     schema = commands.add_parser("schema", help="print the JSON Schema of a case or a report")
     schema.add_argument("which", choices=("case", "report"), nargs="?", default="case")
+    _add_serve(commands)
     return parser
 
 
@@ -147,9 +148,54 @@ def _one_line(error: BaseException) -> str:
     return " ".join(text.split())
 
 
+# ---------------------------------------------------------------------------- serve
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``serve``: the JSON web service of :mod:`send_timescales.server`."""
+    serve = commands.add_parser(
+        "serve", help="run the JSON web service (needs the server extra: FastAPI, uvicorn)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument(
+        "--max-request-bytes", type=int, default=1_000_000, help="largest /evaluate body"
+    )
+    serve.add_argument(
+        "--max-batch-bytes", type=int, default=50_000_000, help="largest /batch body"
+    )
+    serve.add_argument("--max-events", type=int, default=10_000, help="most events in one case")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run the web service until interrupted; without the server extra, say how to get it."""
+    try:
+        from .server import run
+
+        run(
+            args.host,
+            args.port,
+            max_request_bytes=args.max_request_bytes,
+            max_batch_bytes=args.max_batch_bytes,
+            max_events=args.max_events,
+        )
+    except ImportError as error:
+        if error.name not in {"fastapi", "starlette", "uvicorn"}:
+            raise
+        print(
+            "send-timescales: error: the serve command needs the server extra: "
+            "pip install 'send-timescales[server]'",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 some batch cases failed, 2 error)."""
     args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
     try:
         if args.command == "evaluate":
             case = parse_case(_read(args.case))

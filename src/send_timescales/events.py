@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from .calendars import check_date
-from .errors import EventError
+from .errors import EventError, short_repr
 
 __all__ = [
     "AdviserContacted",
@@ -422,43 +422,98 @@ def event_label(event: EventBase) -> str:
     return f"{event_type(event)} on {event.on.isoformat()}"
 
 
-def _describe(errors: Iterable[ErrorDetails], raw: object) -> str:
-    """One sentence per problem, naming the event (position and type), field and value."""
-    problems = []
+_NOT_AN_OBJECT = ("model_attributes_type", "dict_type", "model_type")
+_DATE_WORDS = ("YYYY-MM-DD", "datetime.date")
+
+
+def _problem_code(item: ErrorDetails) -> str:
+    """The error code (a key of ``ERROR_CODES``) of one pydantic problem within an event."""
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "field_unknown"
+    if kind == "missing":
+        return "field_missing"
+    if kind == "recursion_loop":
+        return "too_deep"
+    if kind.startswith("date_") or (
+        kind == "value_error" and any(word in item["msg"] for word in _DATE_WORDS)
+    ):
+        return "date_not_iso"
+    return "event_invalid"
+
+
+def _describe(errors: Iterable[ErrorDetails], raw: object) -> tuple[str, list[dict[str, Any]]]:
+    """One sentence per problem, naming the event (position and type), field and value.
+
+    Also returns the problems structured for :class:`~send_timescales.EventError`: each with its
+    ``code``, ``message`` (its sentence), ``event_index``, ``field`` and ``value``.
+    """
+    problems: list[dict[str, Any]] = []
+
+    def add(code: str, message: str, index: int | None, field: str | None, *value: object) -> None:
+        # ``value`` is given only when the problem has one (a missing field has none).
+        problem = {"code": code, "message": message, "event_index": index, "field": field}
+        problems.append(problem | ({"value": value[0]} if value else {}))
+
     for item in errors:
         loc = list(item["loc"])
+        value = item.get("input")
         where = "events"
+        index: int | None = None
         if loc and isinstance(loc[0], int):
-            index = loc.pop(0)
-            assert isinstance(index, int)
+            index = loc[0]
+            loc.pop(0)
             kind = None
             if isinstance(raw, list) and index < len(raw) and isinstance(raw[index], Mapping):
                 kind = raw[index].get("type")
             where = f"event {index}" + (f" ({kind})" if isinstance(kind, str) else "")
             if loc and loc[0] == kind:  # the discriminator's own level
                 loc.pop(0)
-        if not loc and item["type"] in ("model_attributes_type", "dict_type", "model_type"):
-            problems.append(
-                f"{where}: {item.get('input')!r} is not an event: an event is an object with a "
-                "'type' and a date 'on'"
+        if not loc and index is None and item["type"] in ("list_type", "tuple_type"):
+            add(
+                "events_not_list",
+                f"events must be a list (a JSON array) of events, not {short_repr(value)}"
+                + (" (a case file? use parse_case)" if isinstance(value, Mapping) else ""),
+                None,
+                None,
+                value,
             )
             continue
-        field = ".".join(str(part) for part in loc) or "type"
-        message = item["msg"]
+        if not loc and item["type"] in _NOT_AN_OBJECT:
+            add(
+                "event_not_object",
+                f"{where}: {short_repr(value)} is not an event: an event is an object with a "
+                "'type' and a date 'on'",
+                index,
+                None,
+                value,
+            )
+            continue
         if item["type"] == "union_tag_invalid":
             tag = (item.get("ctx") or {}).get("tag")
-            problems.append(
-                f"{where}: unknown event type {tag!r}; known types: {', '.join(EVENT_MODELS)}"
+            add(
+                "event_type_unknown",
+                f"{where}: unknown event type {short_repr(tag)}; known types: "
+                + ", ".join(EVENT_MODELS),
+                index,
+                "type",
+                tag,
             )
             continue
         if item["type"] == "union_tag_not_found":
-            problems.append(f"{where}: has no 'type' field")
+            add("event_type_missing", f"{where}: has no 'type' field", index, "type")
             continue
-        if item["type"] == "extra_forbidden":
+        field = ".".join(str(part) for part in loc) or "type"
+        code = _problem_code(item)
+        if code == "field_missing":
+            add(code, f"{where}: field {field!r} is required but missing", index, field)
+            continue
+        message = item["msg"]
+        if code == "field_unknown":
             message = "is not a field of this event (unknown fields are rejected)"
         message = message.removeprefix("Value error, ")
-        problems.append(f"{where}: field {field!r} = {item.get('input')!r}: {message}")
-    return "; ".join(problems)
+        add(code, f"{where}: field {field!r} = {short_repr(value)}: {message}", index, field, value)
+    return "; ".join(p["message"] for p in problems), problems
 
 
 def _json_or_none(text: str | bytes) -> object:
@@ -466,15 +521,26 @@ def _json_or_none(text: str | bytes) -> object:
 
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
+def _json_problem(error: ValidationError, what: str) -> EventError | None:
+    """The :class:`EventError` for text that is not JSON at all (or is nested too deeply)."""
+    first = error.errors(include_url=False)[0]
+    if first["type"] != "json_invalid":
+        return None
+    detail = str((first.get("ctx") or {}).get("error", ""))
+    code = "too_deep" if "recursion limit" in detail else "json_invalid"
+    return EventError(f"{what} not valid JSON: {first['msg']}.", code=code, value=first["input"])
+
+
 def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) -> list[EventBase]:
-    """Events from models, dicts shaped like RULES.md section 5, or a JSON array.
+    """Events from models, dicts shaped as in the events table of the docs, or a JSON array.
 
     Raises :class:`~send_timescales.EventError` naming the event (its position and type), the
-    field and the value of each problem.
+    field and the value of each problem; its ``code``, ``event_index``, ``field``, ``value`` and
+    ``errors()`` give the same to programs.
 
     >>> parse_events('[{"type": "health_notified", "on": "2025-01-10"}]')
     [HealthNotified(on=datetime.date(2025, 1, 10), type='health_notified')]
@@ -487,18 +553,19 @@ def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) 
         try:
             return list(_EVENTS.validate_json(events))
         except ValidationError as error:
-            raw = _json_or_none(events)
-            if raw is None:
-                raise EventError(
-                    f"The events are not valid JSON: {error.errors()[0]['msg']}."
-                ) from None
-            raise EventError(_describe(error.errors(include_url=False), raw)) from None
+            not_json = _json_problem(error, "The events are")
+            if not_json is not None:
+                raise not_json from None
+            message, problems = _describe(error.errors(include_url=False), _json_or_none(events))
+            raise EventError(message, problems=problems) from None
     if isinstance(events, Mapping) or not isinstance(events, Iterable):
         raise EventError(
             "events must be a list of events (event models or dicts), a JSON array of them, or "
             f"a Case; got {type(events).__name__}"
             + (" (a case file? pass it to parse_case first)" if isinstance(events, Mapping) else "")
-            + "."
+            + ".",
+            code="events_not_list",
+            value=events,
         )
     items = events if isinstance(events, list) else list(events)
     if all(isinstance(e, EventBase) for e in items):
@@ -506,7 +573,8 @@ def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) 
     try:
         return list(_EVENTS.validate_python(items))
     except ValidationError as error:
-        raise EventError(_describe(error.errors(include_url=False), items)) from None
+        message, problems = _describe(error.errors(include_url=False), items)
+        raise EventError(message, problems=problems) from None
 
 
 def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
@@ -522,17 +590,46 @@ def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
             return _CASE.validate_json(case)
         return _CASE.validate_python(case)
     except ValidationError as error:
+        if isinstance(case, (str, bytes)):
+            not_json = _json_problem(error, "The case file is")
+            if not_json is not None:
+                raise not_json from None
         raw = _json_or_none(case) if isinstance(case, (str, bytes)) else case
-        if raw is None:
-            first = error.errors(include_url=False)[0]["msg"]
-            raise EventError(f"The case file is not valid JSON: {first}.") from None
         events = raw.get("events") if isinstance(raw, Mapping) else None
-        problems = []
+        sentences: list[str] = []
+        problems: list[dict[str, Any]] = []
         for item in error.errors(include_url=False):
             loc = item["loc"]
             if len(loc) > 1 and loc[0] == "events":
-                problems.append(_describe([{**item, "loc": loc[1:]}], events))
+                sentence, found = _describe([{**item, "loc": loc[1:]}], events)
+                sentences.append(sentence)
+                problems.extend(found)
+                continue
+            value = item.get("input")
+            field = ".".join(str(p) for p in loc) or None
+            kind = item["type"]
+            if field is None:
+                code = "case_invalid"
+                sentence = (
+                    f"case: {short_repr(value)} is not a case file: a case file is an object "
+                    '{"case_id": ..., "events": [...]}'
+                )
+            elif kind == "missing":
+                code, sentence = "field_missing", f"case: field {field!r} is missing"
+            elif kind == "extra_forbidden":
+                code = "field_unknown"
+                sentence = (
+                    f"case: field {field!r} = {short_repr(value)}: is not a field of a case file "
+                    "(its fields are case_id and events)"
+                )
+            elif field == "events":
+                code = "events_not_list"
+                sentence = f"case: field 'events' = {short_repr(value)}: must be a list of events"
             else:
-                where = ".".join(str(p) for p in loc) or "the case"
-                problems.append(f"case: field {where!r} = {item.get('input')!r}: {item['msg']}")
-        raise EventError("; ".join(problems)) from None
+                code = _problem_code(item)
+                code = "case_invalid" if code == "event_invalid" else code
+                sentence = f"case: field {field!r} = {short_repr(value)}: {item['msg']}"
+            sentences.append(sentence)
+            problem = {"code": code, "message": sentence, "field": field}
+            problems.append(problem if code == "field_missing" else problem | {"value": value})
+        raise EventError("; ".join(sentences), problems=problems) from None
