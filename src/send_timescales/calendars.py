@@ -101,7 +101,12 @@ def parse_date(text: str, what: str = "date") -> date:
             raise ValueError
         return date.fromisoformat(text)
     except (TypeError, ValueError):
-        raise InputError(f"{what} must be a date in the form YYYY-MM-DD, not {text!r}.") from None
+        raise InputError(
+            f"{what} must be a date in the form YYYY-MM-DD, not {text!r}.",
+            code="date_not_iso",
+            field=what,
+            value=text,
+        ) from None
 
 
 class WorkingDayCalendar:

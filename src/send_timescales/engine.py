@@ -30,7 +30,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
-from .calendars import WorkingDayCalendar, check_date
+from .calendars import WorkingDayCalendar, check_date, parse_date
 from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
 from .events import (
     EVENT_RANK,
@@ -87,7 +87,7 @@ def _library_version() -> str:
 def evaluate(
     events: Iterable[EventBase | Mapping[str, Any]] | Case | str | bytes,
     *,
-    as_of: date | None = None,
+    as_of: date | str | None = None,
     calendar: WorkingDayCalendar | None = None,
     rules: RuleSet | None = None,
     case_id: str | None = None,
@@ -95,8 +95,9 @@ def evaluate(
     """Every deadline, eligibility answer, duty and finding for a case's events, as of a date.
 
     ``events`` are event models, dicts shaped like the events of docs/concepts.md, a JSON
-    array, or a :class:`~send_timescales.events.Case`. ``as_of`` (default: today) is the date
-    statuses are judged at; events after it are left out. ``calendar`` and ``rules`` default to
+    array, or a :class:`~send_timescales.events.Case`. ``as_of`` (default: today; a
+    ``datetime.date`` or a ``YYYY-MM-DD`` string, as event dates) is the date statuses are
+    judged at; events after it are left out. ``calendar`` and ``rules`` default to
     the England and Wales calendar and the current rule set. ``case_id`` is recorded in the
     provenance (a ``Case``'s own id is used when none is given).
 
@@ -119,20 +120,25 @@ def evaluate(
     if isinstance(events, Case):
         case_id = case_id if case_id is not None else events.case_id
         events = events.events
+    _check_options(calendar, rules, case_id)
     parsed = parse_events(events)
     if as_of is None:
         as_of = date.today()
+    elif isinstance(as_of, str):
+        as_of = parse_date(as_of, "as_of")
     elif type(as_of) is not date:
         try:
             as_of = check_date(as_of, "as_of")
         except TypeError as error:
-            raise InputError(str(error)) from None
+            raise InputError(str(error), code="input_error", field="as_of", value=as_of) from None
     cal = calendar if calendar is not None else default_calendar()
     rule_set = rules if rules is not None else default_rules()
     if as_of < REGIME_START:
         raise DateOutOfRangeError(
             f"as_of {as_of.isoformat()} is before 1 September 2014, when the SEND regime under "
-            "the Children and Families Act 2014 began."
+            "the Children and Families Act 2014 began.",
+            field="as_of",
+            value=as_of.isoformat(),
         )
     positions = MappingProxyType({id(event): index for index, event in enumerate(parsed)})
     _check_dates(parsed, positions, cal)
@@ -231,6 +237,22 @@ def evaluate(
 # ---------------------------------------------------------------------------- checking input
 
 
+def _check_options(calendar: object, rules: object, case_id: object) -> None:
+    """The keyword arguments are of the types they claim (they come from other systems too)."""
+    for name, value, kind, wanted in (
+        ("calendar", calendar, WorkingDayCalendar, "a WorkingDayCalendar"),
+        ("rules", rules, RuleSet, "a RuleSet"),
+        ("case_id", case_id, str, "a string"),
+    ):
+        if value is not None and not isinstance(value, kind):
+            raise InputError(
+                f"{name} must be {wanted} or None, not {type(value).__name__}.",
+                code="input_error",
+                field=name,
+                value=value,
+            )
+
+
 def _check_dates(
     events: list[EventBase], positions: Mapping[int, int], cal: WorkingDayCalendar
 ) -> None:
@@ -241,13 +263,19 @@ def _check_dates(
                     f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
                     f"{name!r} = {value.isoformat()} is before 1 September 2014, when the SEND "
                     "regime under the Children and Families Act 2014 began; these rules do not "
-                    "apply to it."
+                    "apply to it.",
+                    event_index=positions.get(id(event)),
+                    field=name,
+                    value=value.isoformat(),
                 )
             if value > cal.last:
                 raise DateOutOfRangeError(
                     f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
                     f"{name!r} = {value.isoformat()} is after {cal.last.isoformat()}, the last "
-                    f"day the {cal.name} calendar supports."
+                    f"day the {cal.name} calendar supports.",
+                    event_index=positions.get(id(event)),
+                    field=name,
+                    value=value.isoformat(),
                 )
 
 
@@ -269,7 +297,10 @@ def _date_of_birth(events: list[EventBase], positions: Mapping[int, int]) -> dat
             raise ContradictoryEventsError(
                 f"event {positions.get(id(births[0]), '?')} ({event_label(births[0])}) and "
                 f"event {positions.get(id(other), '?')} ({event_label(other)}) give two "
-                "different dates of birth."
+                "different dates of birth.",
+                event_index=positions.get(id(other)),
+                field="on",
+                value=other.on.isoformat(),
             )
     return births[0].on if births else None
 
@@ -315,7 +346,10 @@ def _episodes(
                     f": the first decision notice is {_where(openers[0], positions)}."
                     if openers
                     else ": the case has no decision_notice event."
-                )
+                ),
+                event_index=positions.get(id(event)),
+                field="on",
+                value=event.on.isoformat(),
             )
     decisions = [e for e in ordered if isinstance(e, DecisionNotice)]
     decision_days = [e.on for e in decisions]

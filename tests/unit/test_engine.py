@@ -650,9 +650,30 @@ def test_local_closures_never_move_the_tribunal_deadline() -> None:
     assert "1 local closures" in report.provenance.calendar
 
 
-def test_as_of_of_the_wrong_type_is_an_input_error() -> None:
-    with pytest.raises(st.InputError, match="not str"):
-        st.evaluate([notice()], as_of="2025-12-01")  # type: ignore[arg-type]
+def test_as_of_may_be_an_iso_string_like_event_dates() -> None:
+    assert st.evaluate([notice()], as_of="2025-12-01") == st.evaluate(
+        [notice()], as_of=date(2025, 12, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"as_of": "01/12/2025"}, "as_of"),
+        ({"as_of": 20251201}, "as_of"),
+        ({"calendar": "england"}, "calendar"),
+        ({"rules": ["appeal.register"]}, "rules"),
+        ({"case_id": 42}, "case_id"),
+    ],
+    ids=["as_of-format", "as_of-int", "calendar", "rules", "case_id"],
+)
+def test_wrongly_typed_options_are_input_errors_naming_the_field(
+    kwargs: dict[str, object], field: str
+) -> None:
+    with pytest.raises(st.InputError) as caught:
+        st.evaluate([notice()], **kwargs)  # type: ignore[arg-type]
+    assert field in str(caught.value)
+    assert caught.value.field == field
 
 
 def test_health_only_date_notice_is_owed_by_the_icb() -> None:

@@ -245,7 +245,11 @@ def test_engine_errors_carry_their_class_code() -> None:
         st.evaluate, [{"type": "mediation_held", "on": "2025-01-01", "agreement": "none"}]
     )
     assert contradiction.code == "events_contradictory"
-    assert caught(st.evaluate, [NOTICE], as_of="2025-12-01").code == "input_error"
+    assert (contradiction.event_index, contradiction.field) == (0, "on")
+    assert (early.event_index, early.field, early.value) == (0, "on", "'2014-08-01'")
+    # as_of takes an ISO string, as event dates do; anything else is an input error
+    assert caught(st.evaluate, [NOTICE], as_of=20251201).code == "input_error"
+    assert caught(st.evaluate, [NOTICE], as_of="1 Dec 2025").code == "date_not_iso"
 
 
 # ------------------------------------------------------------------------- pickling

@@ -511,7 +511,10 @@ def _event_sequence(rule: CheckRule, episode: Episode) -> list[Finding]:
             if after:
                 raise ContradictoryEventsError(
                     f"{episode.where(event)} comes before {episode.where(after[0])}, "
-                    f"but it can only happen after {meaning}."
+                    f"but it can only happen after {meaning}.",
+                    event_index=episode.positions.get(id(event)),
+                    field="on",
+                    value=event.on.isoformat(),
                 )
             if kind == "certificate_issued":
                 certificate_rule = _CERTIFICATE_RULES[reason]
