@@ -1,8 +1,8 @@
 """Working days in England and Wales, with O(1) arithmetic.
 
-A *working day* (RULES.md C4) is any day other than a Saturday, a Sunday, Christmas Day, Good
-Friday or a bank holiday in England and Wales, one-off days appointed by royal proclamation
-included. The default calendar takes those days from the ``holidays`` package
+A *working day* (C4, docs/interpretations.md#c4) is any day other than a Saturday, a Sunday,
+Christmas Day, Good Friday or a bank holiday in England and Wales, one-off days appointed by
+royal proclamation included. The default calendar takes those days from the ``holidays`` package
 (``UnitedKingdom(subdiv="ENG")``; never the bare ``UK()``, whose meaning has changed between
 releases) and lets a caller add local closures such as an office shut-down.
 

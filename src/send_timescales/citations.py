@@ -54,7 +54,7 @@ class Citation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     instrument: str
-    """Short name of the instrument, as in RULES.md (``SEND Regs 2014``)."""
+    """Short name of the instrument, as the docs write it (``SEND Regs 2014``)."""
     provision: str
     """The provision within it, with its unit (``reg 33``, ``s.51(2)``, ``r.12(3)(a)``)."""
     confidence: Confidence

@@ -1,4 +1,4 @@
-"""The input vocabulary: facts about a case, each with the date it happened (RULES.md section 5).
+"""The input vocabulary: facts about a case, each with the date it happened (see docs/concepts.md).
 
 Every event has a ``type`` (a past-tense fact such as ``decision_notice`` or ``mediation_held``)
 and a date ``on``; for a notice, ``on`` is the date it was **sent** (reg 33 and HESC r.20(1)(c)
@@ -7,7 +7,8 @@ directly, or parse plain dicts / JSON with :func:`parse_events`, which names the
 value of anything wrong.
 
 Dates are ``datetime.date`` values or ``YYYY-MM-DD`` strings; a ``datetime``, a timestamp or a
-date-time string is rejected, never truncated (RULES.md C11). Unknown fields are rejected.
+date-time string is rejected, never truncated (C11, docs/interpretations.md#c11). Unknown fields
+are rejected.
 
 >>> events = parse_events([
 ...     {"type": "decision_notice", "on": "2025-01-10", "decision": "refuse_assessment"},

@@ -1,8 +1,8 @@
 """The law's units of time as value types, each with one named counting convention.
 
 Every period computes its end from a start date (and, for working days, a calendar) and can
-explain that computation as plain-English steps. The conventions are those of RULES.md, and each
-is documented once, on its class:
+explain that computation as plain-English steps. The conventions are those of
+docs/interpretations.md, and each is documented once, on its class:
 
 =====================  ====  ==========================================================
 type                   rule  "within N ... of EVENT" ends on
@@ -28,8 +28,8 @@ datetime.date(2026, 2, 28)
 >>> import textwrap
 >>> print(textwrap.fill(Months(2).explain(date(2025, 12, 31))[0], 90))
 2 months after Wednesday 31 December 2025 is Saturday 28 February 2026: February 2026 has
-no 31st, so the period ends on the last day of that month (RULES.md C2; Interpretation Act
-1978 Sch 1: "month" means calendar month).
+no 31st, so the period ends on the last day of that month (C2, docs/interpretations.md#c2;
+Interpretation Act 1978 Sch 1: "month" means calendar month).
 """
 
 from __future__ import annotations
@@ -148,7 +148,10 @@ class Period(ABC):
     @property
     def rule(self) -> str:
         """The counting convention this period follows, as cited in explanations."""
-        return "RULES.md " + self.convention
+        code = self.convention.split(":", 1)[0].split(" ", 1)[0]
+        if code[:1] == "C" and code[1:].isdigit():
+            return f"{self.convention}; docs/interpretations.md#{code.lower()}"
+        return self.convention
 
     convention = ""
 
@@ -218,14 +221,14 @@ class Months(Period):
         if end.day == start.day:
             return [
                 f"{self.describe()} after {long_date(start)} is {long_date(end)}, the "
-                f"corresponding date (RULES.md C2; Interpretation Act 1978 Sch 1: "
-                f'"month" means calendar month).'
+                f"corresponding date (C2, docs/interpretations.md#c2; Interpretation Act 1978 "
+                f'Sch 1: "month" means calendar month).'
             ]
         return [
             f"{self.describe()} after {long_date(start)} is {long_date(end)}: "
             f"{_MONTH_NAMES[end.month]} {end.year} has no {_ordinal(start.day)}, so the period "
-            f"ends on the last day of that month (RULES.md C2; Interpretation Act 1978 Sch 1: "
-            f'"month" means calendar month).'
+            f"ends on the last day of that month (C2, docs/interpretations.md#c2; Interpretation "
+            f'Act 1978 Sch 1: "month" means calendar month).'
         ]
 
 
@@ -254,10 +257,10 @@ class WorkingDays(Period):
 
         >>> import textwrap
         >>> print(textwrap.fill(WorkingDays(3).explain(date(2022, 6, 1))[0], 80))
-        3 working days after Wednesday 1 June 2022 is Wednesday 8 June 2022 (RULES.md
-        C3: the Nth working day after the event; C4: working days); not counted:
-        Thursday 2 June 2022 (Spring Bank Holiday), Friday 3 June 2022 (Platinum Jubilee
-        of Elizabeth II), and the weekend.
+        3 working days after Wednesday 1 June 2022 is Wednesday 8 June 2022 (C3: the Nth
+        working day after the event; C4: working days; docs/interpretations.md#c3); not
+        counted: Thursday 2 June 2022 (Spring Bank Holiday), Friday 3 June 2022
+        (Platinum Jubilee of Elizabeth II), and the weekend.
         """
         cal = calendar or default_calendar()
         end = cal.add_working_days(start, self.n)

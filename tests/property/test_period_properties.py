@@ -55,4 +55,4 @@ def test_at_least_days_counts_the_service_day(d: date, n: int) -> None:
 def test_every_explanation_names_its_convention(d: date, n: int) -> None:
     for period in (Days(n), Weeks(n), Months(n), WorkingDays(n)):
         steps = period.explain(d)
-        assert any("RULES.md C" in step for step in steps), (period, steps)
+        assert any("docs/interpretations.md#c" in step for step in steps), (period, steps)

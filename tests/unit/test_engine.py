@@ -280,7 +280,7 @@ def test_la_duty_ending_on_a_weekend_does_not_roll_forward() -> None:
     d = report.deadline("mediation.arrange")
     assert d is not None
     assert d.due == date(2025, 11, 2)  # a Sunday, kept
-    assert any("RULES.md C7" in step for step in d.explanation)
+    assert any("C7, docs/interpretations.md#c7" in step for step in d.explanation)
 
 
 def test_agreed_date_overrides_under_reg_42_5_but_not_icb_notice() -> None:

@@ -59,7 +59,7 @@ def test_days_weeks() -> None:
     assert Days(0).end(date(2025, 1, 31)) == date(2025, 1, 31)
     assert Weeks(20).end(date(2025, 1, 6)) == date(2025, 5, 26)
     assert Weeks(1).describe() == "1 week"
-    assert "RULES.md C1" in Days(30).explain(date(2025, 1, 1))[0]
+    assert "docs/interpretations.md#c1" in Days(30).explain(date(2025, 1, 1))[0]
 
 
 def test_working_days_explain_names_bank_holidays(calendar: WorkingDayCalendar) -> None:

@@ -270,7 +270,7 @@ class _NoMove(NonWorkingDayPolicy):
             f"{long_date(due)} is not a working day ({calendar.why_not_working(due)}). The SEND "
             "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser "
             "or mediator to the next working day, so it must be done by then: in practice by "
-            f"{long_date(before)}, the last working day before it (RULES.md C7)."
+            f"{long_date(before)}, the last working day before it (C7, docs/interpretations.md#c7)."
         ]
 
 
@@ -334,7 +334,8 @@ class _HescR12(NonWorkingDayPolicy):
         if moved.month == 8 or _christmas(moved):
             steps.append(
                 "r.12(3)(a) is not applied again to a date that r.12(2) produced (the literal "
-                "reading, and the earlier date, RULES.md C8 and C9); on the other reading the "
+                "reading, and the earlier date, C8 and C9, docs/interpretations.md#c8); on the "
+                "other reading the "
                 "August or Christmas roll-forward would apply to it too (docs/interpretations.md)."
             )
         return moved, steps
@@ -527,8 +528,8 @@ DUTY_OVERDUE = FindingTemplate(
     "deadline_overdue",
     "error",
     lambda d: (
-        f"{d.summary}: due {_due_text(d)}, not done; the duty is overdue (RULES.md C7: it "
-        "does not roll forward)."
+        f"{d.summary}: due {_due_text(d)}, not done; the duty is overdue (C7, "
+        "docs/interpretations.md#c7: it does not roll forward)."
     ),
 )
 DUTY_MISSED = FindingTemplate(

@@ -90,7 +90,8 @@ REGISTER = DeadlineRule(
             anchor="certificate_issued",
             anchor_text="the mediation certificate's date of issue",
             several="{n} certificates were issued; the first is used, which gives the earlier "
-            "date (RULES.md C9). Counting from a later one would give a later date.",
+            "date (C9, docs/interpretations.md#c9). Counting from a later one would give a later "
+            "date.",
             note='The law says 1 calendar month from the certificate, not "30 days" as many '
             "guides say.",
             missing=_no_certificate_yet,

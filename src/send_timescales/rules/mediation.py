@@ -213,7 +213,8 @@ ARRANGE = DeadlineRule(
     done_by=("mediation_held",),
     notes=(
         'Reading: "arranged to take place within 30 days" is read as the mediation itself taking '
-        "place by this day, the earlier of the two readings (RULES.md C9); the other reading, "
+        "place by this day, the earlier of the two readings (C9, docs/interpretations.md#c9); "
+        "the other reading, "
         "that only the arrangements must be made within 30 days, is in docs/interpretations.md. "
         "If the LA cannot arrange it in time it must tell the mediation adviser as soon as "
         "possible after it realises (reg 39(2)); the adviser then issues a certificate, and the "
@@ -242,7 +243,7 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     done_by=("mediation_held",),
     notes=(
         "Reading: the mediation itself must take place by this day (the earlier reading, "
-        "RULES.md C9; see docs/interpretations.md).",
+        "C9, docs/interpretations.md#c9).",
         "The 30 days run from the day the health body received the LA's notice (reg 35(3)); "
         "they are counted here from the day the LA sent it, the earlier date (C9): if it "
         "arrived later, the limit is later by as many days.",
@@ -284,7 +285,8 @@ def _date_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> li
     steps.append(
         f'"At least 5 working days before" is read as 5 clear working days between the notice '
         f"and the mediation, so the notice must be given by {long_date(due)} (the earlier "
-        f"reading, RULES.md C9; the other reading allows notice on {long_date(fifth)})."
+        f"reading, C9, docs/interpretations.md#c9; the other reading allows notice on "
+        f"{long_date(fifth)})."
     )
     return [Draft(rule, trigger, due, steps, trigger, duty_holder=holder)]
 
