@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias, get_args
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -397,20 +397,46 @@ def event_type(event: EventBase) -> str:
     return event.type  # type: ignore[attr-defined, no-any-return]
 
 
+def _date_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A model's date fields, and its fields holding tuples of models (looked up once)."""
+    found = _DATE_FIELDS.get(model)
+    if found is None:
+        dates: list[str] = []
+        nested: list[str] = []
+        for name, info in model.model_fields.items():
+            kinds = (info.annotation, *get_args(info.annotation))
+            kinds = (*kinds, *(get_args(k)[0] for k in kinds if get_origin(k) is Annotated))
+            if date in kinds:
+                dates.append(name)
+            elif any(
+                isinstance(inner, type) and issubclass(inner, BaseModel)
+                for kind in kinds
+                for inner in get_args(kind)
+            ):
+                nested.append(name)
+        found = _DATE_FIELDS[model] = (tuple(dates), tuple(nested))
+    return found
+
+
+_DATE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
 def event_dates(event: EventBase) -> list[tuple[str, date]]:
     """Every date an event carries, with its field name (nested ones by their own name).
 
     >>> event_dates(TribunalOrder(on=date(2025, 1, 10), order="remit", sent_on=date(2025, 1, 13)))
     [('on', datetime.date(2025, 1, 10)), ('sent_on', datetime.date(2025, 1, 13))]
     """
-    found: list[tuple[str, date]] = []
-    for name, value in event:
-        if isinstance(value, date):
-            found.append((name, value))
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, BaseModel):
-                    found.extend((n, v) for n, v in item if isinstance(v, date))
+    dates, nested = _date_fields(type(event))
+    found = [(name, value) for name in dates if (value := getattr(event, name)) is not None]
+    for name in nested:
+        for item in getattr(event, name):
+            item_dates, _ = _date_fields(type(item))
+            found.extend(
+                (field, value)
+                for field in item_dates
+                if (value := getattr(item, field)) is not None
+            )
     return found
 
 

@@ -53,6 +53,7 @@ __all__ = [
     "WorkingDaysBefore",
     "add_months",
     "default_calendar",
+    "explained",
     "long_date",
 ]
 
@@ -104,6 +105,19 @@ def add_months(d: date, n: int) -> date:
         if day > last:
             day = last
     return date(year, month, day)
+
+
+@lru_cache(maxsize=65536)
+def explained(period: Period, start: date, calendar: WorkingDayCalendar | None) -> tuple[str, ...]:
+    """``period.explain(start, calendar)``, remembered: a batch names the same dates many times.
+
+    Periods are frozen values and a calendar never changes once built, so the steps for the same
+    three are always the same.
+
+    >>> explained(Weeks(2), date(2025, 3, 3), None)[0].startswith("2 weeks after Monday 3 March")
+    True
+    """
+    return tuple(period.explain(start, calendar))
 
 
 @lru_cache(maxsize=1)

@@ -39,12 +39,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
 from ..citations import Citation
 from ..errors import RuleSetError
 from ..events import DecisionNotice, EventBase, ExceptionApplied, event_label, event_type
-from ..periods import Period, long_date
+from ..periods import Period, explained, long_date
 from ..results import (
     DUTY_HOLDER_NAMES,
     Deadline,
@@ -84,6 +84,8 @@ __all__ = [
     "Limb",
     "NonWorkingDayPolicy",
     "Output",
+    "Plan",
+    "Planned",
     "Process",
     "Rule",
     "RuleSet",
@@ -212,6 +214,8 @@ class Episode:
     )
     """Deadlines of rules already evaluated for this episode, by rule id (see ``needs``); for the
     whole-case episode, every deadline of the case."""
+    explain: bool = True
+    """Whether to write each deadline's explanation (``False``: dates and statuses only)."""
     exceptions_weighed: Mapping[int, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -641,6 +645,14 @@ class _Combinator:
 
     def compute(self, episode: Episode, trigger: EventBase) -> tuple[date, list[str]]:
         """The due date and the steps naming each limb and the one that decides."""
+        if not episode.explain:
+            ends = []
+            for limb in self.limbs:
+                if limb.anchor is None:
+                    ends.append(limb.period.end(trigger.on, episode.calendar))
+                elif anchors := episode.of(limb.anchor):
+                    ends.append(limb.period.end(anchors[0].on, episode.calendar))
+            return (max if self.later else min)(ends), []
         counted: list[tuple[Limb, date]] = []
         steps: list[str] = []
         notes: list[str] = []
@@ -648,7 +660,7 @@ class _Combinator:
         for limb in self.limbs:
             if limb.anchor is None:
                 start = trigger.on
-                steps.append(f"{limb.label}: " + limb.period.explain(start, episode.calendar)[0])
+                steps.append(f"{limb.label}: " + explained(limb.period, start, episode.calendar)[0])
             else:
                 anchors = episode.of(limb.anchor)
                 if not anchors:
@@ -658,7 +670,7 @@ class _Combinator:
                 start = anchors[0].on
                 steps.append(
                     f"{limb.label}: {limb.anchor_text} is {long_date(start)}; "
-                    + limb.period.explain(start, episode.calendar)[0]
+                    + explained(limb.period, start, episode.calendar)[0]
                 )
                 if len(anchors) > 1 and limb.several:
                     steps.append(limb.several.format(n=len(anchors)))
@@ -743,14 +755,20 @@ class DeadlineRule(Rule):
         if self.compute is not None:
             return self.compute(self, episode, trigger)
         assert self.period is not None  # RuleSet checks every rule has one or the other
-        steps = [trigger_step(self, trigger)]
         if isinstance(self.period, _Combinator):
             due, limb_steps = self.period.compute(episode, trigger)
-            steps.extend(limb_steps)
         else:
             due = self.period.end(trigger.on, episode.calendar)
-            steps.extend(self.period.explain(trigger.on, episode.calendar))
-        steps.extend(self.notes)
+            limb_steps = []
+        if episode.explain:
+            steps = [trigger_step(self, trigger)]
+            if limb_steps:
+                steps.extend(limb_steps)
+            elif not isinstance(self.period, _Combinator):
+                steps.extend(explained(self.period, trigger.on, episode.calendar))
+            steps.extend(self.notes)
+        else:
+            steps = []
         draft = Draft(
             self, trigger, due, steps, self.done(episode, trigger), exceptions=self.exceptions
         )
@@ -819,6 +837,8 @@ class CheckRule(Rule):
 
     check: Callable[[CheckRule, Episode], list[Finding]]
     stage: Literal["first", "last"] = "last"
+    only_with: tuple[str, ...] = ()
+    """Optional: event types without which the check has nothing to say (it is then skipped)."""
 
 
 InputNoteTopic: TypeAlias = Literal["events_after_as_of", "no_decision"]
@@ -833,6 +853,47 @@ class InputNoteRule(Rule):
 
 
 Rules: TypeAlias = "DeadlineRule | DutyRule | EligibilityRule | CheckRule | InputNoteRule"
+
+_K = TypeVar("_K", bound=Rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Planned(Generic[_K]):
+    """One rule id of a process's plan: its versions, and (for deadlines) its trigger and rank."""
+
+    rule_id: str
+    versions: tuple[_K, ...]
+    rank: int
+    trigger: str = ""
+
+    def pick(self, day: date) -> _K | None:
+        """The version in force on ``day`` (C10), or ``None``."""
+        for rule in self.versions:
+            window = rule.in_force
+            if window.start <= day and (window.end is None or day <= window.end):
+                return rule
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the engine evaluates for one process, each kind in ``needs`` order (built once)."""
+
+    deadlines: tuple[Planned[DeadlineRule], ...]
+    duties: tuple[Planned[DutyRule], ...]
+    checks_first: tuple[Planned[CheckRule], ...]
+    checks_last: tuple[Planned[CheckRule], ...]
+
+    def matters(self, present: Iterable[str]) -> bool:
+        """Whether any rule of the plan can say something about a case with these event types."""
+        if self.deadlines or self.duties:
+            return True
+        kinds = set(present)
+        return any(
+            not rule.only_with or kinds.intersection(rule.only_with)
+            for planned in (*self.checks_first, *self.checks_last)
+            for rule in planned.versions
+        )
 
 
 class RuleSet:
@@ -908,6 +969,32 @@ class RuleSet:
             for rule_id, (first, *_) in self._versions.items()
             if isinstance(first, InputNoteRule)
         }
+
+        self._plans = {p.name: self._plan(p.name) for p in self.processes}
+
+    def _plan(self, process: str) -> Plan:
+        def planned(
+            kind: type[_K], keep: Callable[[_K], bool] = lambda r: True
+        ) -> list[Planned[_K]]:
+            out: list[Planned[_K]] = []
+            for rule_id, found in self._versions.items():
+                first = found[0]
+                if first.process == process and isinstance(first, kind) and keep(first):
+                    trigger = first.trigger if isinstance(first, DeadlineRule) else ""
+                    typed = tuple(v for v in found if isinstance(v, kind))
+                    out.append(Planned(rule_id, typed, self.rank[rule_id], trigger))
+            return out
+
+        return Plan(
+            deadlines=tuple(planned(DeadlineRule)),
+            duties=tuple(planned(DutyRule)),
+            checks_first=tuple(planned(CheckRule, lambda r: r.stage == "first")),
+            checks_last=tuple(planned(CheckRule, lambda r: r.stage == "last")),
+        )
+
+    def plan(self, process: str) -> Plan:
+        """What the engine evaluates for each episode of ``process``, in ``needs`` order."""
+        return self._plans[process]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
@@ -1084,37 +1171,10 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
     if status == "overdue" and draft.still_open_because is not None:
         status = "pending"
         steps.append(draft.still_open_because)
-    who = holder_name(holder, draft.trigger.on)
-    if status == "met":
-        steps.append(f"Done on {long_date(done_on)} ({event_label(draft.done)}), in time: met.")  # type: ignore[arg-type]
-    elif status == "missed":
-        late = (done_on - due).days  # type: ignore[operator]
-        steps.append(
-            f"Done on {long_date(done_on)} ({event_label(draft.done)}), "  # type: ignore[arg-type]
-            f"{_plural_days(late)} late: missed."
-        )
-    elif status == "overdue":
-        late = (episode.as_of - due).days  # type: ignore[operator]
-        steps.append(
-            f"Not done as of {long_date(episode.as_of)}, {_plural_days(late)} "
-            f"after the due date: overdue ({who} must act)."
-        )
-    elif status == "pending":
-        steps.append(f"Not yet done as of {long_date(episode.as_of)}: pending ({who} must act).")
-    elif done_on is not None:
-        steps.append(f"Done on {long_date(done_on)} ({event_label(draft.done)}).")  # type: ignore[arg-type]
-    if holder == "icb":
-        steps.append(
-            f"On {long_date(draft.trigger.on)} the health body was {who}"
-            + (
-                "; clinical commissioning groups were replaced by integrated care boards on "
-                "1 July 2022 (Health and Care Act 2022)."
-                if draft.trigger.on < CCG_TO_ICB
-                else "."
-            )
-        )
-    if rule.secondary_note:
-        steps.append(rule.secondary_note)
+    if episode.explain:
+        steps.extend(_status_steps(draft, holder, status, due, done_on, episode.as_of))
+        if rule.secondary_note:
+            steps.append(rule.secondary_note)
     deadline = trusted(
         Deadline,
         rule_id=rule.id,
@@ -1123,7 +1183,7 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
         status=status,
         duty_holder=holder,
         citations=citations,
-        explanation=tuple(steps),
+        explanation=tuple(steps) if episode.explain else (),
         provisional=due is not None and due > cal.known_until,
         trigger=event_label(draft.trigger),
         trigger_on=draft.trigger.on,
@@ -1140,6 +1200,41 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
     ):
         findings.append(draft.held_open.build(deadline))
     return deadline, findings, considered
+
+
+def _status_steps(
+    draft: Draft, holder: str, status: Status, due: date | None, done_on: date | None, as_of: date
+) -> list[str]:
+    """The explanation steps that give a deadline's status with its evidence, and who acts."""
+    steps: list[str] = []
+    who = holder_name(holder, draft.trigger.on)
+    done = event_label(draft.done) if draft.done is not None else ""
+    if status == "met":
+        steps.append(f"Done on {long_date(done_on)} ({done}), in time: met.")
+    elif status == "missed":
+        late = (done_on - due).days  # type: ignore[operator]
+        steps.append(f"Done on {long_date(done_on)} ({done}), {_plural_days(late)} late: missed.")
+    elif status == "overdue":
+        late = (as_of - due).days  # type: ignore[operator]
+        steps.append(
+            f"Not done as of {long_date(as_of)}, {_plural_days(late)} "
+            f"after the due date: overdue ({who} must act)."
+        )
+    elif status == "pending":
+        steps.append(f"Not yet done as of {long_date(as_of)}: pending ({who} must act).")
+    elif done_on is not None:
+        steps.append(f"Done on {long_date(done_on)} ({done}).")
+    if holder == "icb":
+        steps.append(
+            f"On {long_date(draft.trigger.on)} the health body was {who}"
+            + (
+                "; clinical commissioning groups were replaced by integrated care boards on "
+                "1 July 2022 (Health and Care Act 2022)."
+                if draft.trigger.on < CCG_TO_ICB
+                else "."
+            )
+        )
+    return steps
 
 
 def judge(deadline: Deadline, rule: DeadlineRule, calendar: WorkingDayCalendar) -> list[Finding]:

@@ -154,12 +154,15 @@ NOTICE_SENT_DATE = CheckRule(
 
 
 def _appeal_eligibility(rule: CheckRule, episode: Episode) -> list[Finding]:
+    appeals = episode.of("appeal_registered")
+    if not appeals:
+        return []
     decision, eligibility = episode.decision, episode.eligibility
     assert decision is not None
     assert eligibility is not None
     cited = {reason.rule_id: reason.citations for reason in eligibility.reasons}
     findings: list[Finding] = []
-    for appeal in episode.of("appeal_registered"):
+    for appeal in appeals:
         assert isinstance(appeal, AppealRegistered)
         if not eligibility.appealable:
             findings.append(

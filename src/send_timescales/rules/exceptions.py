@@ -177,6 +177,7 @@ UNUSED = CheckRule(
     "or outside the running period)",
     process="case",
     check=_unused,
+    only_with=("exception_applied",),
     citations=(
         SEND_REGS.cite("44(3)", "verified"),
         SEND_REGS.cite("45(7)", "verified"),

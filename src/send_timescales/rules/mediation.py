@@ -19,7 +19,7 @@ no certificate, no effect on any clock).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from ..citations import CFA_2014, SEND_REGS, case_law
@@ -34,7 +34,7 @@ from ..events import (
     MediationRequested,
     MediationScheduled,
 )
-from ..periods import Days, Months, Weeks, WorkingDays, long_date
+from ..periods import Days, Months, Period, Weeks, WorkingDays, explained, long_date
 from ..results import Duty, DutyHolder, Finding, trusted
 from ._model import (
     AS_COMPUTED,
@@ -91,7 +91,7 @@ def _no_certificate_needed(reg: str) -> Callable[[Episode, Draft], str | None]:
     return check
 
 
-def _notice_date(episode: Episode) -> tuple[str, object]:
+def _notice_date(episode: Episode) -> tuple[str, date]:
     decision = episode.decision
     assert decision is not None
     if decision.letter_dated is not None and decision.letter_dated < decision.on:
@@ -104,7 +104,6 @@ def _contact_too_late(episode: Episode, draft: Draft) -> str | None:
     decision = episode.decision
     assert decision is not None
     which, dated = _notice_date(episode)
-    assert isinstance(dated, type(decision.on))
     limit = Months(2).end(dated)
     if draft.trigger.on <= limit:
         return None
@@ -144,6 +143,9 @@ def _certificate(reason: str) -> Callable[[EventBase], bool]:
 
     matches.__name__ = f"certificate_{reason}"
     return matches
+
+
+_is_declined = _certificate("declined")
 
 
 def _without_la(event: EventBase) -> bool:
@@ -393,9 +395,10 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
                 _agreed_date_steps(action, steps)
                 due = action.agreed_date
             else:
-                assert order_rule.period is not None
-                steps.extend(order_rule.period.explain(trigger.on, episode.calendar))  # type: ignore[union-attr]
-                due = order_rule.period.end(trigger.on, episode.calendar)  # type: ignore[union-attr]
+                period = order_rule.period
+                assert isinstance(period, Period)
+                steps.extend(explained(period, trigger.on, episode.calendar))
+                due = period.end(trigger.on, episode.calendar)
             done = order_rule.done(episode, trigger)
             if len(steps_of_action) == 1:
                 done = done or _completion(episode, action, trigger)
@@ -443,7 +446,7 @@ def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -
             _agreed_date_steps(action, steps)
             due = action.agreed_date
         else:
-            steps.extend(Weeks(2).explain(trigger.on, episode.calendar))
+            steps.extend(explained(Weeks(2), trigger.on, episode.calendar))
             due = Weeks(2).end(trigger.on)
         found.append(
             Draft(
@@ -592,15 +595,15 @@ MEDIATION_SCOPE = CheckRule(
 
 def _late_contact_certificate(rule: CheckRule, episode: Episode) -> list[Finding]:
     """Reg 34(2): a declined certificate issued although the contact came too late."""
+    declined = [c for c in episode.of("certificate_issued") if _is_declined(c)]
+    if not declined:
+        return []
     findings: list[Finding] = []
     decision = episode.decision
     assert decision is not None
     which, dated = _notice_date(episode)
-    assert isinstance(dated, type(decision.on))
     limit = Months(2).end(dated)
-    for certificate in episode.of("certificate_issued"):
-        if not _certificate("declined")(certificate):
-            continue
+    for certificate in declined:
         contacts = [e for e in episode.of("adviser_contacted") if e.on <= certificate.on]
         if contacts and all(e.on > limit for e in contacts):
             findings.append(

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 from ..citations import SEND_REGS
 from ..events import AppealConceded, DecisionNotice, EventBase, TribunalOrder
-from ..periods import Immediately, Weeks, long_date
+from ..periods import Immediately, Weeks, explained, long_date
 from ..results import Finding
 from ._model import (
     REGIME_START,
@@ -401,7 +401,7 @@ def _amend_placement(rule: DeadlineRule, episode: Episode, trigger: EventBase) -
         "The LA must also amend the plan's contents, so reg 45(5)(b) gives 5 weeks for both."
         if trigger.amend
         else "Only the school or type of school named is in issue: reg 45(5)(a), 2 weeks.",
-        *period.explain(trigger.on, episode.calendar),
+        *explained(period, trigger.on, episode.calendar),
     ]
     due = period.end(trigger.on, episode.calendar)
     return [
