@@ -198,3 +198,45 @@ def test_no_network_logging_or_printing_in_the_library() -> None:
                 assert node.module.split(".")[0] not in banned_modules, path
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "print" or path.name == "cli.py", path
+
+
+def test_the_engine_holds_no_law() -> None:
+    """engine.py is a pipeline: no rule id, no citation, no legal table (they live in rules/)."""
+    source = (ROOT / "src" / "send_timescales" / "engine.py").read_text()
+    tree = ast.parse(source)
+    ids = set(default_rules().ids)
+    strings = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    assert not strings & ids, strings & ids
+    assert not [s for s in strings if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", s)]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            assert not node.module.endswith("citations"), "the engine imports citations"
+            names = {a.name for a in node.names}
+            assert not names & {"Citation", "Instrument", "SEND_REGS", "CFA_2014", "HESC_RULES"}
+    tables = [
+        node.targets[0].id  # type: ignore[attr-defined]
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, (ast.Dict, ast.Tuple, ast.List, ast.Set))
+        and getattr(node.targets[0], "id", "") != "__all__"
+    ]
+    assert tables == [], f"module-level tables in engine.py: {tables}"
+    assert "reg " not in source
+    assert "s.51" not in source
+
+
+def test_vocabularies_are_declared_once() -> None:
+    from typing import get_args
+
+    from send_timescales.events import EVENT_MODELS, Event
+    from send_timescales.results import DUTY_HOLDER_NAMES, DutyHolder
+
+    assert set(DUTY_HOLDER_NAMES) == {*get_args(DutyHolder), "la_and_icb"}
+    union = get_args(get_args(Event)[0])
+    assert list(EVENT_MODELS.values()) == list(union)
+    for process in default_rules().processes:
+        assert process.opened_by | process.members <= set(EVENT_MODELS), process.name
