@@ -66,7 +66,7 @@ HOSTILE: list[bytes] = [
     ).encode(),
     json.dumps(
         {
-            "case_id": "=HYPERLINK(\"http://example.invalid\")",
+            "case_id": '=HYPERLINK("http://example.invalid")',
             "events": [{"type": "decision_notice", "on": "2025-10-01", "decision": "cease_plan"}],
         }
     ).encode(),
