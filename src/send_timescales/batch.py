@@ -127,6 +127,16 @@ class Outcome:
     failure: Failure | None = None
 
 
+_UNICODE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def _one_line(text: str) -> str:
+    """A JSON text with U+0085, U+2028 and U+2029 escaped: one line even for ``splitlines``."""
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        return text.translate(_UNICODE_BREAKS)
+    return text
+
+
 def _short_id(value: object) -> str | None:
     if not isinstance(value, str):
         return None
@@ -331,7 +341,7 @@ def _format(item: Item, report: Report, output: Output, source: str) -> bytes:
             ]
         )
     head = json.dumps({"case_id": case_id, source: item.number}, ensure_ascii=False)
-    return f'{head[:-1]}, "report": {report.model_dump_json()}}}\n'.encode()
+    return _one_line(f'{head[:-1]}, "report": {report.model_dump_json()}}}\n').encode()
 
 
 def _error_bytes(
@@ -350,7 +360,8 @@ def _error_bytes(
         "error_type": failure.error_type,
         "code": failure.code,
     }
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
+    text = _one_line(json.dumps(record, ensure_ascii=False) + "\n")
+    return text.encode("utf-8", "backslashreplace")
 
 
 def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line") -> Outcome:
