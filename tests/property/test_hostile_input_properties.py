@@ -104,7 +104,7 @@ def test_parse_case_and_evaluate_answer_or_raise_our_error(value: Any, how: int)
     case = check(lambda: st.parse_case(text))
     if isinstance(case, st.Case):
         check(lambda: st.evaluate(case, as_of=date(2026, 1, 5)))
-    events = value.get("events") if isinstance(value, dict) else value
+    events: Any = value.get("events") if isinstance(value, dict) else value
     check(lambda: st.evaluate(events, as_of=date(2026, 1, 5)))
     check(lambda: st.evaluate(encode(events, how), as_of=date(2026, 1, 5)))
 
