@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from typing import Any
 
 import send_timescales as st
 from send_timescales.explain import render_timeline_svg
 
-EVENTS = [
+EVENTS: list[dict[str, Any]] = [
     {"type": "decision_notice", "on": "2025-10-01", "decision": "refuse_assessment"},
     {"type": "adviser_contacted", "on": "2025-10-20", "wants_mediation": True},
     {"type": "mediation_requested", "on": "2025-10-22"},
