@@ -51,6 +51,8 @@ def _fold(line: str) -> list[str]:
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return [line]
+    if len(encoded) == len(line):  # ASCII: one octet a character, so slices will do
+        return [line[:75], *(" " + line[i : i + 74] for i in range(75, len(line), 74))]
     parts: list[str] = []
     current = b""
     limit = 75
