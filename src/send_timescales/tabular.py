@@ -94,13 +94,25 @@ def _confidence(citations: Iterable[Any]) -> str:
 
 DEADLINE_COLUMNS: tuple[Column[Deadline], ...] = (
     Column("case_id", str, _case_id, "the case's id (None when the case has none)"),
-    Column("decision_on", date, lambda _r, d: d.decision_on, "the decision the deadline is of"),
+    Column(
+        "decision_on",
+        date,
+        lambda _r, d: getattr(d, "decision_on", None),
+        "the decision the deadline is of",
+    ),
     Column("rule_id", str, lambda _r, d: d.rule_id, "the stable rule id"),
-    Column("subject", str, lambda _r, d: d.subject, "what it is about, when a rule repeats"),
+    Column(
+        "subject",
+        str,
+        lambda _r, d: getattr(d, "subject", None),
+        "what it is about, when a rule repeats",
+    ),
     Column("due", date, lambda _r, d: d.due, "the last day to act (None when disapplied)"),
     Column("status", str, lambda _r, d: d.status, "pending, met, missed, overdue, disapplied"),
     Column("duty_holder", str, lambda _r, d: d.duty_holder, "who must act"),
-    Column("done_on", date, lambda _r, d: d.done_on, "when it was done, if it was"),
+    Column(
+        "done_on", date, lambda _r, d: getattr(d, "done_on", None), "when it was done, if it was"
+    ),
     Column("provisional", bool, lambda _r, d: d.provisional, "due after the official holidays"),
     Column(
         "confidence", str, lambda _r, d: _confidence(d.citations), "secondary if any citation is"
@@ -148,7 +160,12 @@ ELIGIBILITY_COLUMNS: tuple[Column[tuple[Eligibility, bool]], ...] = (
 
 FINDING_COLUMNS: tuple[Column[Finding], ...] = (
     Column("case_id", str, _case_id, "the case's id"),
-    Column("decision_on", date, lambda _r, f: f.decision_on, "the decision it is about"),
+    Column(
+        "decision_on",
+        date,
+        lambda _r, f: getattr(f, "decision_on", None),
+        "the decision it is about",
+    ),
     Column("code", str, lambda _r, f: f.code, "the stable finding code"),
     Column("severity", str, lambda _r, f: f.severity, "error, warning or info"),
     Column("rule_id", str, lambda _r, f: f.rule_id, "the rule behind it"),

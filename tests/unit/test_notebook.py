@@ -49,6 +49,7 @@ def test_notebook_runs_and_its_numbers_hold() -> None:
     client = nbclient.NotebookClient(
         notebook,
         timeout=600,
+        startup_timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
