@@ -391,9 +391,12 @@ def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line")
                 raw = _json_or_none(item.payload)
                 case_id = _short_id(raw.get("case_id")) if isinstance(raw, dict) else None
             case_id = _short_id(case_id)
-    return Outcome(
-        item.number, case_id, _error_bytes(item, case_id, failure, output, source), failure
-    )
+    try:
+        data = _error_bytes(item, case_id, failure, output, source)
+    except Exception:  # the record of a failure must not fail in turn
+        failure = Failure(failure.error_type, failure.code, "(the message could not be written)")
+        data = _error_bytes(item, None, failure, output, source)
+    return Outcome(item.number, case_id, data, failure)
 
 
 def evaluate_chunk(

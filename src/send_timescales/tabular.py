@@ -309,7 +309,8 @@ def csv_cell(value: object) -> str:
     """A value as a CSV cell: dates ISO, booleans ``true``/``false``, ``None`` empty.
 
     Text that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
-    carriage return) gets a leading single quote, as OWASP recommends against CSV injection.
+    carriage return) gets a leading single quote, as OWASP recommends against CSV injection; a
+    NUL character becomes U+FFFD.
 
     >>> csv_cell(date(2026, 1, 2)), csv_cell(True), csv_cell(None), csv_cell("=1+1")
     ('2026-01-02', 'true', '', "'=1+1")
@@ -321,6 +322,8 @@ def csv_cell(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value)
+    if "\x00" in text:  # the csv module of Python 3.10 cannot write a NUL
+        text = text.replace("\x00", "\ufffd")
     if text.startswith(_FORMULA_START):
         return "'" + text
     return text

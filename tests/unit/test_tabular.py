@@ -151,6 +151,7 @@ def test_the_core_never_imports_pandas() -> None:
         ("a=b", "a=b"),
         (True, "true"),
         (None, ""),
+        ("a\x00b", "a\ufffdb"),
         (date(2026, 1, 2), "2026-01-02"),
     ],
 )
