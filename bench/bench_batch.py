@@ -9,7 +9,8 @@ per second, the time to the first output record, the peak resident memory of the
 tree (polled from /proc every 20 ms; worker processes included) and of the largest single
 process (``getrusage`` of the children). ``--hostile`` mixes in one hostile line every 1,000
 cases (deep nesting, lone surrogates, undecodable bytes, CR/LF and formulas in ids, a 5 MB
-string, ...) and checks that every case is accounted for. ``--src DIR`` runs the package from
+string, ...); ``--verify`` reads the output back (pandas for CSV, icalendar for ics, every JSON
+record once and in order). ``--src DIR`` runs the package from
 another source tree (for before/after figures: ``--src /tmp/before/src --jobs none``, where
 ``none`` omits the ``--jobs`` option, which older versions lack). Prints figures; asserts
 nothing.
@@ -114,8 +115,40 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
+def verify(path: Path, output: str, cases: int) -> str:
+    """Read the output back as pandas (CSV) or icalendar (ics) would; say what was found."""
+    started = time.perf_counter()
+    if output == "csv":
+        import pandas
+
+        frame = pandas.read_csv(path, dtype=str, keep_default_na=False)
+        lines = frame["line"].nunique()
+        starts = tuple("=+-@\t\r")
+        formulas = sum(frame[c].str.startswith(starts).sum() for c in frame.columns)
+        kinds = frame["record"].value_counts().to_dict()
+        found = f"pandas: {len(frame):,} rows, {lines:,} cases, {kinds}, {formulas} formula cells"
+    elif output == "ics":
+        import icalendar
+
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        names = sorted({name for event in events for name in event})
+        found = f"icalendar: {len(events):,} events, properties {names}"
+    else:
+        with path.open("rb") as records:
+            numbers = [json.loads(line)["line"] for line in records]
+        ordered = numbers == sorted(numbers) and len(set(numbers)) == len(numbers) == cases
+        found = f"json: {len(numbers):,} records, every case once and in order: {ordered}"
+    return f"{found} (read back in {time.perf_counter() - started:.0f} s)"
+
+
 def run(
-    batch: Path, jobs: str, output: str, src: str | None, as_of: str
+    batch: Path,
+    jobs: str,
+    output: str,
+    src: str | None,
+    as_of: str,
+    keep: Path | None = None,
 ) -> dict[str, float | int | str]:
     command = [sys.executable, "-m", "send_timescales", "batch", str(batch), "--as-of", as_of]
     command += ["--output", output] if output != "jsonl" else []
@@ -134,11 +167,16 @@ def run(
 
     def read_out() -> None:
         assert process.stdout is not None
+        sink = keep.open("wb") if keep is not None else None
         while chunk := process.stdout.read(1 << 16):
             if not first:
                 first.append(time.perf_counter() - started)
             counts["bytes"] += len(chunk)
             counts["lines"] += chunk.count(b"\n")
+            if sink is not None:
+                sink.write(chunk)
+        if sink is not None:
+            sink.close()
 
     def read_err() -> None:
         assert process.stderr is not None
@@ -174,6 +212,9 @@ def main() -> None:
     parser.add_argument("--hostile", action="store_true", help="mix in hostile lines")
     parser.add_argument("--src", default=None, help="run the package from this source tree")
     parser.add_argument("--as-of", default="2026-03-09")
+    parser.add_argument(
+        "--verify", action="store_true", help="read the output back (pandas, icalendar, json)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "cases.jsonl"
@@ -191,7 +232,8 @@ def main() -> None:
         )
         print(header)
         for jobs in args.jobs.split(","):
-            result = run(batch, jobs.strip(), args.output, args.src, args.as_of)
+            keep = Path(folder) / f"out.{args.output}" if args.verify else None
+            result = run(batch, jobs.strip(), args.output, args.src, args.as_of, keep)
             print(
                 f"{jobs:>5} {result['exit']:>4} {result['seconds']:>8.1f} "
                 f"{cases / float(result['seconds']):>9,.0f} {result['first_record_s']:>11.2f} "
@@ -199,6 +241,9 @@ def main() -> None:
                 f"{result['records']:>9,}"
             )
             print(f"      stderr: {result['summary']}")
+            if keep is not None:
+                print(f"      {verify(keep, args.output, cases)}")
+                keep.unlink()
         largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"largest single process (getrusage of children): {largest:.0f} MB")
 
