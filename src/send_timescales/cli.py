@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -47,7 +48,7 @@ from .calendar_export import CALENDAR_END, calendar_start, to_icalendar
 from .calendars import parse_date
 from .engine import evaluate
 from .errors import InputError, SendTimescalesError
-from .events import Case, parse_case
+from .events import MAX_EVENTS_PER_CASE, MAX_NESTING_DEPTH, Case, parse_case
 from .results import Report
 from .rules import default_rules
 from .rules.catalogue import catalogue_json, catalogue_markdown
@@ -83,19 +84,22 @@ _AS_OF_HELP = (
 
 
 def _batch_epilog() -> str:
-    columns = ", ".join(c.name for c in DEADLINE_COLUMNS)
+    names = ["record", "line (or row)", *(c.name for c in DEADLINE_COLUMNS)]
+    columns = "\n    ".join(textwrap.wrap(", ".join([*names, *BATCH_CSV_ERROR_COLUMNS]), 88))
     return f"""\
 input:
   JSON Lines (.jsonl): one case file {{"case_id": ..., "events": [...]}} per line, UTF-8 with or
   without a byte-order mark; lines are split on \\n only, blank lines are skipped.
   CSV (.csv): one row per event: case_id, type, on, and a column per event field. Rows of one
   case need not be adjacent; a row with a blank case_id is an error of its own.
+  A case may have at most {MAX_EVENTS_PER_CASE:,} events and JSON nested at most
+  {MAX_NESTING_DEPTH} levels deep; a case beyond either is an error record.
 
 output:
   jsonl: per case {{"case_id", "line" (or "row" for CSV input), "report"}}, or an error
     record {{"case_id", "line"/"row", "error", "error_type", "code"}}.
   csv: a header, then per deadline a row with the columns
-    record, line (or row), {columns}, {", ".join(BATCH_CSV_ERROR_COLUMNS)}.
+    {columns}.
     record is "deadline", "no_deadlines" (a case without any: one row) or "error". Cells that
     a spreadsheet would run as a formula (= + - @) start with a single quote.
   ics: one iCalendar file of every case's dated deadlines; error records go to stderr.
@@ -177,9 +181,9 @@ def _parser() -> argparse.ArgumentParser:
     batch = commands.add_parser(
         "batch",
         help="evaluate many cases (JSON Lines or CSV), streaming",
-        description="Evaluate many cases as a stream: each record is written as soon as its "
-        "case is evaluated; a bad case becomes an error record and the others go on. A summary "
-        "(cases, errors, seconds, cases per second, as-of date) ends on standard error.",
+        description="Evaluate many cases as a stream: each record is written as soon as its\n"
+        "case is evaluated; a bad case becomes an error record and the others go on. A\n"
+        "summary (cases, errors, seconds, cases per second, as-of date) ends on stderr.",
         epilog=_batch_epilog(),
         formatter_class=raw,
     )
