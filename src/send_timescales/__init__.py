@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .calendars import KNOWN_UNTIL, WorkingDayCalendar, parse_date
 from .citations import Citation, Instrument
@@ -47,6 +47,9 @@ from .results import (
     Report,
 )
 from .rules import RuleSet, default_rules
+
+if TYPE_CHECKING:  # pragma: no cover - imported on first use (see __getattr__)
+    from .tabular import reports_to_frame
 
 __all__ = [
     "KNOWN_UNTIL",
@@ -85,6 +88,7 @@ __all__ = [
     "parse_case",
     "parse_date",
     "parse_events",
+    "reports_to_frame",
 ]
 
 
@@ -94,4 +98,8 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("send-timescales")
+    if name == "reports_to_frame":  # pandas stays an optional extra: nothing is imported early
+        from .tabular import reports_to_frame
+
+        return reports_to_frame
     raise AttributeError(f"module 'send_timescales' has no attribute {name!r}")

@@ -1,8 +1,13 @@
-"""Export a report's dated deadlines as an iCalendar file (RFC 5545), for any calendar program.
+r"""Export a report's dated deadlines as an iCalendar file (RFC 5545), for any calendar program.
 
 Each dated deadline becomes an all-day event on its due date, titled with its status and rule,
 described with its explanation and citations. Disapplied deadlines (no date) are left out. The
 output is deterministic: the same report gives the same bytes (``DTSTAMP`` is ``as_of``).
+
+Nothing from the input can forge a property or an event: every text value is escaped as RFC 5545
+section 3.3.11 says (backslash, ``;``, ``,`` and every kind of line break, which becomes ``\n``),
+other control characters are dropped, lines are folded at 75 octets, and property parameters are
+fixed, never built from input.
 
 >>> from datetime import date
 >>> from send_timescales import evaluate
@@ -16,17 +21,29 @@ output is deterministic: the same report gives the same bytes (``DTSTAMP`` is ``
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 
 from .results import Deadline, Report
 
-__all__ = ["to_icalendar"]
+__all__ = ["CALENDAR_END", "calendar_start", "icalendar_events", "to_icalendar"]
 
 _PRODID = "-//send_timescales//SEND statutory timescales//EN"
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+
+CALENDAR_END = "END:VCALENDAR\r\n"
+"""The last line of an iCalendar document."""
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    r"""A TEXT value (RFC 5545 section 3.3.11): no raw line break or control character remains.
+
+    >>> print(_escape("a;b,c\\d\r\nEND:VEVENT\u2028x\x00"))
+    a\;b\,c\\d\nEND:VEVENT\nx
+    """
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\t", " ")
+    return _CONTROLS.sub("", _LINE_BREAKS.sub(r"\\n", text))
 
 
 def _fold(line: str) -> list[str]:
@@ -34,6 +51,8 @@ def _fold(line: str) -> list[str]:
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return [line]
+    if len(encoded) == len(line):  # ASCII: one octet a character, so slices will do
+        return [line[:75], *(" " + line[i : i + 74] for i in range(75, len(line), 74))]
     parts: list[str] = []
     current = b""
     limit = 75
@@ -61,17 +80,35 @@ def _uid(report: Report, d: Deadline) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@send-timescales"
 
 
-def to_icalendar(report: Report) -> str:
-    """The report's dated deadlines as an iCalendar document (CRLF line ends)."""
+def calendar_start() -> str:
+    """The opening lines of an iCalendar document, before its events (CRLF line ends).
+
+    >>> calendar_start().splitlines()[0]
+    'BEGIN:VCALENDAR'
+    """
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_PRODID}", "CALSCALE:GREGORIAN"]
+    return "".join(line + "\r\n" for line in [*lines, "METHOD:PUBLISH"])
+
+
+def icalendar_events(report: Report) -> str:
+    r"""The report's dated deadlines as ``VEVENT`` components (folded, CRLF line ends).
+
+    ``calendar_start() + icalendar_events(a) + icalendar_events(b) + CALENDAR_END`` is one
+    calendar of two cases; :func:`to_icalendar` is the document of one.
+
+    >>> from datetime import date
+    >>> from send_timescales import evaluate
+    >>> report = evaluate([{"type": "decision_notice", "on": "2025-10-01",
+    ...                     "decision": "cease_plan"}], as_of=date(2025, 10, 2),
+    ...                   case_id="C-1\r\nBEGIN:VEVENT")
+    >>> text = icalendar_events(report)
+    >>> unfolded = text.replace("\r\n ", "")
+    >>> text.split("\r\n").count("BEGIN:VEVENT"), "(C-1\\nBEGIN:VEVENT)" in unfolded
+    (2, True)
+    """
     stamp = report.provenance.as_of.strftime("%Y%m%dT000000Z")
     case = report.provenance.case_id
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{_PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    lines: list[str] = []
     for d in report.deadlines:
         if d.due is None:
             continue
@@ -84,7 +121,7 @@ def to_icalendar(report: Report) -> str:
                 *d.explanation,
             ]
         )
-        event = [
+        lines += [
             "BEGIN:VEVENT",
             f"UID:{_uid(report, d)}",
             f"DTSTAMP:{stamp}",
@@ -96,6 +133,9 @@ def to_icalendar(report: Report) -> str:
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
-        lines.extend(event)
-    lines.append("END:VCALENDAR")
     return "".join(folded + "\r\n" for line in lines for folded in _fold(line))
+
+
+def to_icalendar(report: Report) -> str:
+    """The report's dated deadlines as an iCalendar document (CRLF line ends)."""
+    return calendar_start() + icalendar_events(report) + CALENDAR_END

@@ -4,40 +4,115 @@ Commands::
 
     send-timescales evaluate CASE.json [--as-of YYYY-MM-DD] [--format json|text|markdown]
     send-timescales ical CASE.json [--as-of YYYY-MM-DD]       the deadlines as an iCalendar file
-    send-timescales batch CASES.jsonl|CASES.csv [--as-of YYYY-MM-DD] [--output jsonl|csv]
+    send-timescales batch CASES.jsonl|EVENTS.csv [--as-of YYYY-MM-DD] [--output jsonl|csv|ics]
+                          [--jobs N] [--progress]
     send-timescales rules [--format markdown|json]              the rule catalogue
     send-timescales schema [case|report]                        JSON Schema of the input or output
 
-A case file is ``{"case_id": ..., "events": [...]}``; ``-`` reads standard input. A batch is JSON
-Lines (one case file per line) or a CSV of events with a ``case_id`` column (see
-:mod:`send_timescales.tabular`); its output is one JSON report per line, or one CSV row per
-deadline. Every error is one line on standard error and exit status 2, never a traceback. In a
-batch, a bad case becomes an error record (``{"case_id": ..., "error": ...}``, or a CSV row with
-the ``error`` column) and the others go on; the exit status is then 1.
+A case file is ``{"case_id": ..., "events": [...]}``; ``-`` reads standard input. ``batch`` streams
+(see :mod:`send_timescales.batch`): each case's record is written as soon as it is evaluated, a
+bad case becomes an error record and the others go on, and a summary ends on standard error.
+
+Exit status: 0 all good; 1 some batch cases had errors (see their records); 2 a usage error or
+input that cannot be read at all; 3 an internal error (a bug: please report it); 141 the output
+pipe closed early (``| head``), quietly. Every error is one line on standard error, never a
+traceback, and never echoes more than a few hundred characters of input.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import os
 import sys
-from collections.abc import Sequence
+import textwrap
+import time
+from collections.abc import Iterator, Sequence
 from datetime import date
+from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
-from .calendar_export import to_icalendar
+from .batch import (
+    MESSAGE_CHARS,
+    Failure,
+    Item,
+    Outcome,
+    csv_header,
+    outcomes,
+    read_csv,
+    read_jsonl,
+    seekable,
+)
+from .calendar_export import CALENDAR_END, calendar_start, to_icalendar
 from .calendars import parse_date
 from .engine import evaluate
 from .errors import InputError, SendTimescalesError
-from .events import Case, parse_case
+from .events import MAX_EVENTS_PER_CASE, MAX_NESTING_DEPTH, Case, parse_case
 from .results import Report
 from .rules import default_rules
 from .rules.catalogue import catalogue_json, catalogue_markdown
-from .tabular import DEADLINE_COLUMNS, cases_from_csv, deadline_rows
+from .tabular import BATCH_CSV_ERROR_COLUMNS, DEADLINE_COLUMNS
 
 __all__ = ["main"]
+
+PROG = "send-timescales"
+EXIT_OK, EXIT_CASE_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_PIPE = 0, 1, 2, 3, 141
+
+_EXIT_STATUS = """\
+exit status:
+  0    all good
+  1    some batch cases had errors (each has an error record; the others are fine)
+  2    usage error, or input that cannot be read at all
+  3    internal error (a bug: please report it)
+  141  the output pipe closed early (for example `| head`); nothing is printed"""
+
+_EPILOG = f"""\
+examples:
+  {PROG} evaluate examples/cases/refusal_to_assess_mediation.json --as-of 2026-03-09
+  {PROG} evaluate CASE.json --format text
+  {PROG} batch examples/cases.jsonl --as-of 2026-03-09 > reports.jsonl
+  {PROG} batch examples/events.csv --output csv --jobs 2 > deadlines.csv
+  {PROG} ical examples/cases/section_i_only_appeal.json > deadlines.ics
+  {PROG} rules --format json
+
+{_EXIT_STATUS}"""
+
+_AS_OF_HELP = (
+    "judge every status as of this date, YYYY-MM-DD (default: today; events after it are left out)"
+)
+
+
+def _batch_epilog() -> str:
+    names = ["record", "line (or row)", *(c.name for c in DEADLINE_COLUMNS)]
+    columns = "\n    ".join(textwrap.wrap(", ".join([*names, *BATCH_CSV_ERROR_COLUMNS]), 88))
+    return f"""\
+input:
+  JSON Lines (.jsonl): one case file {{"case_id": ..., "events": [...]}} per line, UTF-8 with or
+  without a byte-order mark; lines are split on \\n only, blank lines are skipped.
+  CSV (.csv): one row per event: case_id, type, on, and a column per event field. Rows of one
+  case need not be adjacent; a row with a blank case_id is an error of its own.
+  A case may have at most {MAX_EVENTS_PER_CASE:,} events and JSON nested at most
+  {MAX_NESTING_DEPTH} levels deep; a case beyond either is an error record.
+
+output:
+  jsonl: per case {{"case_id", "line" (or "row" for CSV input), "report"}}, or an error
+    record {{"case_id", "line"/"row", "error", "error_type", "code"}}.
+  csv: a header, then per deadline a row with the columns
+    {columns}.
+    record is "deadline", "no_deadlines" (a case without any: one row) or "error". Cells that
+    a spreadsheet would run as a formula (= + - @) start with a single quote.
+  ics: one iCalendar file of every case's dated deadlines; error records go to stderr.
+
+Records come in input order and are written (and flushed) one by one. `line` is the JSON line
+(from 1); `row` is the CSV row as a spreadsheet numbers it (the header is row 1).
+
+examples:
+  {PROG} batch examples/cases.jsonl --as-of 2026-03-09 > reports.jsonl
+  {PROG} batch examples/events.csv --output csv > deadlines.csv
+  {PROG} batch cases.jsonl --jobs 2 --progress --output ics > deadlines.ics
+
+{_EXIT_STATUS}"""
 
 
 def _as_of(text: str) -> date:
@@ -47,44 +122,128 @@ def _as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--jobs wants a whole number, not {text[:40]!r}"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("--jobs must be 0 (one per core) or more")
+    return value or os.cpu_count() or 1
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("send-timescales")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled source tree
+        return "unknown"
+
+
 def _parser() -> argparse.ArgumentParser:
+    raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="send-timescales",
+        prog=PROG,
         description="Statutory SEND timescales (England), with the law behind every date.",
+        epilog=_EPILOG,
+        formatter_class=raw,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("evaluate", help="evaluate one case file and print the report")
-    run.add_argument("case", help="case file (JSON: {case_id, events}); - for standard input")
-    run.add_argument("--as-of", type=_as_of, default=None, help="judge statuses at this date")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    case_help = "case file (JSON: {case_id, events}); - reads standard input"
+    run = commands.add_parser(
+        "evaluate",
+        help="evaluate one case file and print the report",
+        description="Evaluate one case file and print its report.",
+        epilog=_EXIT_STATUS,
+        formatter_class=raw,
+    )
+    run.add_argument("case", help=case_help)
+    run.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help=_AS_OF_HELP)
     run.add_argument(
-        "--format", choices=("json", "text", "markdown"), default="json", help="output format"
+        "--format",
+        choices=("json", "text", "markdown"),
+        default="json",
+        help="json (default: the report exactly as Report.model_dump), text or markdown",
     )
-    ical = commands.add_parser("ical", help="export a case's deadlines as iCalendar")
-    ical.add_argument("case", help="case file (JSON: {case_id, events}); - for standard input")
-    ical.add_argument("--as-of", type=_as_of, default=None, help="judge statuses at this date")
-    batch = commands.add_parser("batch", help="evaluate many cases (JSON Lines or CSV)")
+    ical = commands.add_parser(
+        "ical",
+        help="export a case's deadlines as iCalendar",
+        description="Write a case's dated deadlines as an iCalendar file (RFC 5545).",
+        epilog=_EXIT_STATUS,
+        formatter_class=raw,
+    )
+    ical.add_argument("case", help=case_help)
+    ical.add_argument("--as-of", type=_as_of, default=None, metavar="DATE", help=_AS_OF_HELP)
+    batch = commands.add_parser(
+        "batch",
+        help="evaluate many cases (JSON Lines or CSV), streaming",
+        description="Evaluate many cases as a stream: each record is written as soon as its\n"
+        "case is evaluated; a bad case becomes an error record and the others go on. A\n"
+        "summary (cases, errors, seconds, cases per second, as-of date) ends on stderr.",
+        epilog=_batch_epilog(),
+        formatter_class=raw,
+    )
     batch.add_argument(
         "cases", help="a .jsonl file (a case per line) or a .csv of events; - for stdin"
     )
-    batch.add_argument("--as-of", type=_as_of, default=None)
     batch.add_argument(
-        "--input", choices=("auto", "jsonl", "csv"), default="auto", help="default: by extension"
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="DATE",
+        help="judge every case as of this date, YYYY-MM-DD (default: today, fixed once at the "
+        "start of the run and printed in the summary)",
     )
     batch.add_argument(
-        "--output", choices=("jsonl", "csv"), default="jsonl", help="reports, or deadline rows"
+        "--input",
+        choices=("auto", "jsonl", "csv"),
+        default="auto",
+        help="input format (default: auto, csv for a .csv file name, else jsonl)",
+    )
+    batch.add_argument(
+        "--output",
+        choices=("jsonl", "csv", "ics"),
+        default="jsonl",
+        help="jsonl (default): a record per case; csv: a row per deadline; ics: iCalendar",
+    )
+    batch.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="evaluate in N worker processes, output still in input order (default: 1; "
+        "0: one per core)",
+    )
+    batch.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal; needs the "
+        "optional extra: pip install 'send-timescales[progress]')",
     )
     rules = commands.add_parser("rules", help="print the rule catalogue")
-    rules.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    rules.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="default: markdown"
+    )
     schema = commands.add_parser("schema", help="print the JSON Schema of a case or a report")
-    schema.add_argument("which", choices=("case", "report"), nargs="?", default="case")
+    schema.add_argument(
+        "which", choices=("case", "report"), nargs="?", default="case", help="default: case"
+    )
     _add_serve(commands)
     return parser
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+def _one_line(error: BaseException) -> str:
+    return Failure.of(error).message
+
+
+def _read(name: str) -> bytes:
+    data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    return data.removeprefix(b"\xef\xbb\xbf")
 
 
 def _render(report: Report, fmt: str) -> str:
@@ -95,57 +254,150 @@ def _render(report: Report, fmt: str) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
-def _batch(text: str, as_of: date | None, kind: str, output: str, out: TextIO) -> int:
-    """Evaluate every case; a bad case becomes an error record and the others go on."""
-    results: list[tuple[object, int, Report | None, str]] = []
-    if kind == "csv":
-        for number, (name, events) in enumerate(cases_from_csv(text), start=1):
-            try:
-                report = evaluate(events, as_of=as_of, case_id=name)
-                results.append((name, number, report, ""))
-            except (SendTimescalesError, ValueError) as failure:
-                results.append((name, number, None, _one_line(failure)))
-    else:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            case_id: object = None
-            try:
-                raw = json.loads(line)
-                if isinstance(raw, dict):
-                    case_id = raw.get("case_id")
-                case = parse_case(raw)
-                results.append((case.case_id, number, evaluate(case, as_of=as_of), ""))
-            except (SendTimescalesError, ValueError) as error:
-                results.append((case_id, number, None, _one_line(error)))
-    if output == "csv":
-        writer = csv.DictWriter(out, fieldnames=DEADLINE_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for who, _, found, message in results:
-            if found is None:
-                writer.writerow({"case_id": who or "", "error": message})
-            else:
-                writer.writerows(deadline_rows(found))
-    else:
-        for who, number, found, message in results:
-            record: dict[str, object] = {"case_id": who, "line": number}
-            if found is None:
-                record["error"] = message
-            else:
-                record["report"] = found.model_dump(mode="json")
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    failures = sum(1 for _, _, found, _ in results if found is None)
-    if failures:
-        print(
-            f"send-timescales: {failures} case(s) had errors; see their error records.",
-            file=sys.stderr,
+def _binary(stream: IO[str]) -> IO[bytes]:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer  # type: ignore[no-any-return]
+    return _TextSink(stream)  # type: ignore[return-value]
+
+
+class _TextSink:
+    """Bytes written to a text stream (when sys.stdout has no binary buffer, as in some hosts)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _progress_bar(wanted: bool | None) -> Any:
+    """A tqdm bar on stderr, None when not wanted; exits 2 if asked for but not installed."""
+    if wanted is False or (wanted is None and not sys.stderr.isatty()):
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        if wanted:
+            raise _UsageError(
+                "--progress needs tqdm, an optional extra: pip install 'send-timescales[progress]'"
+            ) from None
+        return None
+    return tqdm(unit=" cases", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _open_input(name: str) -> IO[bytes]:
+    if name == "-":
+        return sys.stdin.buffer
+    return open(name, "rb")
+
+
+def _batch(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    as_of: date = args.as_of or date.today()
+    kind = args.input
+    if kind == "auto":
+        kind = "csv" if args.cases.lower().endswith(".csv") else "jsonl"
+    source = "row" if kind == "csv" else "line"
+    output = args.output
+    bar = None
+    stream = _open_input(args.cases)
+    try:
+        items: Iterator[Item] = read_csv(seekable(stream)) if kind == "csv" else read_jsonl(stream)
+        first = next(items, None)  # a header that cannot be read stops the run here (status 2)
+        if first is not None:
+            items = chain([first], items)
+        out = _binary(sys.stdout)
+        if output == "csv":
+            out.write(csv_header(source))
+        elif output == "ics":
+            out.write(calendar_start().encode())
+        out.flush()
+        cases = errors = 0
+        results = outcomes(items, as_of=as_of, output=output, jobs=args.jobs, source=source)
+        try:
+            for outcome in results:
+                if bar is None and cases == 0:  # after the workers started: no fork in a thread
+                    bar = _progress_bar(args.progress)
+                _write(out, outcome, output, source, bar)
+                cases += 1
+                errors += outcome.failure is not None
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            results.close()  # stops the worker processes, even after a closed pipe
+        if output == "ics":
+            out.write(CALENDAR_END.encode())
+            out.flush()
+    finally:
+        if bar is not None:
+            bar.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    seconds = time.perf_counter() - started
+    rate = cases / seconds if seconds > 0 else 0.0
+    where = " (see their error records)" if errors and output != "ics" else ""
+    print(
+        f"{PROG}: {cases:,} case(s), {errors:,} with errors{where}; as of {as_of.isoformat()}; "
+        f"{seconds:.1f} s, {rate:,.0f} cases/s.",
+        file=sys.stderr,
+    )
+    return EXIT_CASE_ERRORS if errors else EXIT_OK
+
+
+def _write(out: IO[bytes], outcome: Outcome, output: str, source: str, bar: Any) -> None:
+    if outcome.data:
+        out.write(outcome.data)
+        out.flush()
+    if output == "ics" and outcome.failure is not None:
+        who = f" (case {outcome.case_id!r})" if outcome.case_id is not None else ""
+        line = (
+            f"{PROG}: {source} {outcome.number}{who}: {outcome.failure.error_type}: "
+            f"{outcome.failure.message}"
         )
-    return 1 if failures else 0
+        if bar is not None:
+            bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr)
 
 
-def _one_line(error: BaseException) -> str:
-    text = str(error) or type(error).__name__
-    return " ".join(text.split())
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "evaluate":
+        report = evaluate(parse_case(_read(args.case)), as_of=args.as_of)
+        sys.stdout.write(_render(report, args.format))
+        return EXIT_OK
+    if args.command == "ical":
+        report = evaluate(parse_case(_read(args.case)), as_of=args.as_of)
+        sys.stdout.write(to_icalendar(report))
+        return EXIT_OK
+    if args.command == "batch":
+        return _batch(args)
+    if args.command == "rules":
+        rules = default_rules()
+        if args.format == "json":
+            sys.stdout.write(json.dumps(catalogue_json(rules), indent=2) + "\n")
+        else:
+            sys.stdout.write(catalogue_markdown(rules))
+        return EXIT_OK
+    model = Case if args.which == "case" else Report
+    sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: point stdout at /dev/null so that the exit flush cannot complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # ---------------------------------------------------------------------------- serve
@@ -192,35 +444,30 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 some batch cases failed, 2 error)."""
+    """Run the command line; returns the exit status (0, 1, 2, 3 or 141: see the module doc).
+
+    >>> main(["schema", "case"]) == 0  # doctest: +ELLIPSIS
+    {...
+    True
+    """
     args = _parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
     try:
-        if args.command == "evaluate":
-            case = parse_case(_read(args.case))
-            report = evaluate(case, as_of=args.as_of)
-            sys.stdout.write(_render(report, args.format))
-            return 0
-        if args.command == "ical":
-            report = evaluate(parse_case(_read(args.case)), as_of=args.as_of)
-            sys.stdout.write(to_icalendar(report))
-            return 0
-        if args.command == "batch":
-            kind = args.input
-            if kind == "auto":
-                kind = "csv" if args.cases.lower().endswith(".csv") else "jsonl"
-            return _batch(_read(args.cases), args.as_of, kind, args.output, sys.stdout)
-        if args.command == "rules":
-            rules = default_rules()
-            if args.format == "json":
-                sys.stdout.write(json.dumps(catalogue_json(rules), indent=2) + "\n")
-            else:
-                sys.stdout.write(catalogue_markdown(rules))
-            return 0
-        model = Case if args.which == "case" else Report
-        sys.stdout.write(json.dumps(model.model_json_schema(), indent=2) + "\n")
-        return 0
-    except (SendTimescalesError, ValueError, OSError) as error:
-        print(f"send-timescales: error: {_one_line(error)}", file=sys.stderr)
-        return 2
+        return _run(args)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except (SendTimescalesError, OSError, _UsageError) as error:
+        print(f"{PROG}: error: {_one_line(error)}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:
+        message = " ".join(str(error).split())[:MESSAGE_CHARS]
+        print(
+            f"{PROG}: internal error ({type(error).__name__}): {message} - please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

@@ -20,9 +20,12 @@ AdviserContacted(on=datetime.date(2025, 2, 3), type='adviser_contacted', wants_m
 
 from __future__ import annotations
 
+import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias, get_args, get_origin
+from itertools import islice
+from typing import Annotated, Any, ClassVar, Literal, TypeAlias, cast, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -33,12 +36,14 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, from_json
 
 from .calendars import check_date
 from .errors import EventError, short_repr
 
 __all__ = [
+    "MAX_EVENTS_PER_CASE",
+    "MAX_NESTING_DEPTH",
     "AdviserContacted",
     "AgreedAction",
     "AgreedActionCompleted",
@@ -543,31 +548,156 @@ def _describe(errors: Iterable[ErrorDetails], raw: object) -> tuple[str, list[di
     return "; ".join(p["message"] for p in problems), problems
 
 
-def _json_or_none(text: str | bytes) -> object:
-    import json
+MAX_EVENTS_PER_CASE = 100_000
+"""The most events one case may have; :func:`parse_case` and :func:`parse_events` reject more,
+before validating any, with an :class:`~send_timescales.EventError` that says so."""
 
+MAX_NESTING_DEPTH = 64
+"""The deepest JSON nesting accepted in a case file or an event array (a real case needs 4);
+deeper text is rejected before it is parsed, so no input can exhaust the parser's stack."""
+
+_SHOWN_PROBLEMS = 5
+"""At most this many problems are listed in one message; the rest are counted."""
+_MAX_PROBLEMS = 100
+"""At most this many problems are kept for ``errors()``."""
+_MESSAGE_CHARS = 1_000
+"""No message is longer than this, whatever the input."""
+_STRING_PATTERN = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_STRINGS = re.compile(_STRING_PATTERN, re.DOTALL)
+_STRINGS_BYTES = re.compile(_STRING_PATTERN.encode(), re.DOTALL)
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BRACKETS_BYTES = re.compile(rb"[\[\]{}]")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 80
+_SHORT.maxlevel = 2
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
+
+
+class _Shown:
+    """A value in a message: its ``repr``, shortened so that no input can flood a message."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return _SHORT.repr(self.value)
+
+
+def _shown(item: ErrorDetails) -> ErrorDetails:
+    """A pydantic problem whose input (and union tag) print shortened."""
+    shown: dict[str, Any] = {**item, "input": _Shown(item.get("input"))}
+    if "ctx" in item:
+        shown["ctx"] = {key: _Shown(value) for key, value in (item["ctx"] or {}).items()}
+    return cast(ErrorDetails, shown)
+
+
+def _bounded(problems: list[str], total: int) -> str:
+    """Join the first problems; count the rest; cap the length."""
+    message = "; ".join(problems[:_SHOWN_PROBLEMS])
+    if total > _SHOWN_PROBLEMS:
+        message += f"; and {total - _SHOWN_PROBLEMS} more problem(s)"
+    if len(message) > _MESSAGE_CHARS:
+        message = message[: _MESSAGE_CHARS - 30] + f"... ({len(message):,} characters in all)"
+    return message
+
+
+def _check_text(text: str | bytes, what: str) -> None:
+    """Reject text nested deeper than :data:`MAX_NESTING_DEPTH` before any JSON parser sees it.
+
+    Only brackets outside JSON strings count. Text with few brackets cannot be too deep, so the
+    usual case costs two ``count`` calls.
+    """
+    if isinstance(text, bytes):
+        opening = text.count(b"[") + text.count(b"{")
+    else:
+        opening = text.count("[") + text.count("{")
+    if opening <= MAX_NESTING_DEPTH:
+        return
+    if isinstance(text, bytes):
+        brackets = [
+            m.group() in (b"[", b"{")
+            for m in _BRACKETS_BYTES.finditer(_STRINGS_BYTES.sub(b'""', text))
+        ]
+    else:
+        brackets = [m.group() in "[{" for m in _BRACKETS.finditer(_STRINGS.sub('""', text))]
+    depth = 0
+    for opens in brackets:
+        depth += 1 if opens else -1
+        if depth > MAX_NESTING_DEPTH:
+            raise EventError(
+                f"{what} nests JSON more than {MAX_NESTING_DEPTH} levels deep (a case needs 4); "
+                "it is rejected unread.",
+                code="too_deep",
+            )
+
+
+def _too_many(count: int, what: str) -> EventError:
+    return EventError(
+        f"{what} has {count if count <= MAX_EVENTS_PER_CASE else 'more than'}"
+        f"{'' if count <= MAX_EVENTS_PER_CASE else f' {MAX_EVENTS_PER_CASE:,}'} events; "
+        f"a case may have at most {MAX_EVENTS_PER_CASE:,} (MAX_EVENTS_PER_CASE).",
+        code="too_many_events",
+    )
+
+
+def _json_or_none(text: str | bytes) -> object:
+    """The JSON value of ``text`` as pydantic reads it (lone surrogates refused), or ``None``."""
     try:
-        return json.loads(text)
-    except (ValueError, RecursionError):
+        _check_text(text, "The text")
+        return from_json(text)
+    except (ValueError, UnicodeError, RecursionError):
         return None
 
 
 def _json_problem(error: ValidationError, what: str) -> EventError | None:
-    """The :class:`EventError` for text that is not JSON at all (or is nested too deeply)."""
+    """The :class:`EventError` for text that is not JSON at all (or not Unicode), else ``None``."""
     first = error.errors(include_url=False)[0]
+    if first["type"] == "string_unicode":
+        return EventError(
+            f"{what} not valid Unicode text (it has a lone surrogate).", code="json_invalid"
+        )
     if first["type"] != "json_invalid":
         return None
     detail = str((first.get("ctx") or {}).get("error", ""))
     code = "too_deep" if "recursion limit" in detail else "json_invalid"
-    return EventError(f"{what} not valid JSON: {first['msg']}.", code=code, value=first["input"])
+    return EventError(
+        f"{what} not valid JSON: {_bounded([first['msg']], 1)}.",
+        code=code,
+        value=first["input"],
+    )
+
+
+def _load_large(text: str | bytes, what: str) -> object:
+    """Parse text too long to be sure of its event count before validating it."""
+    try:
+        return from_json(text)
+    except ValueError as error:
+        raise EventError(
+            f"{what} is not valid JSON: {_bounded([str(error)], 1)}.", code="json_invalid"
+        ) from None
+    except UnicodeError:
+        raise EventError(
+            f"{what} is not valid Unicode text (it has a lone surrogate).", code="json_invalid"
+        ) from None
+
+
+def _problems(errors: list[ErrorDetails], raw: object) -> EventError:
+    """One :class:`EventError` for pydantic's problems: a bounded message, structured entries."""
+    shown = [_describe([_shown(p)], raw)[0] for p in errors[:_SHOWN_PROBLEMS]]
+    _, problems = _describe(errors[:_MAX_PROBLEMS], raw)
+    return EventError(_bounded(shown, len(errors)), problems=problems)
 
 
 def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) -> list[EventBase]:
     """Events from models, dicts shaped as in the events table of the docs, or a JSON array.
 
     Raises :class:`~send_timescales.EventError` naming the event (its position and type), the
-    field and the value of each problem; its ``code``, ``event_index``, ``field``, ``value`` and
-    ``errors()`` give the same to programs.
+    field and the value of each problem (at most five are listed; long values are shortened);
+    its ``code``, ``event_index``, ``field``, ``value`` and ``errors()`` give the same to
+    programs. JSON nested more than :data:`MAX_NESTING_DEPTH` levels deep and more than
+    :data:`MAX_EVENTS_PER_CASE` events are rejected before validation.
 
     >>> parse_events('[{"type": "health_notified", "on": "2025-01-10"}]')
     [HealthNotified(on=datetime.date(2025, 1, 10), type='health_notified')]
@@ -575,16 +705,29 @@ def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) 
     Traceback (most recent call last):
     ...
     send_timescales.errors.EventError: event 0 (health_notified): field 'on' = ...
+    >>> parse_events("[" * 100 + "]" * 100)
+    Traceback (most recent call last):
+    ...
+    send_timescales.errors.EventError: The event array nests JSON more than 64 levels deep ...
     """
     if isinstance(events, (str, bytes)):
-        try:
-            return list(_EVENTS.validate_json(events))
-        except ValidationError as error:
-            not_json = _json_problem(error, "The events are")
-            if not_json is not None:
-                raise not_json from None
-            message, problems = _describe(error.errors(include_url=False), _json_or_none(events))
-            raise EventError(message, problems=problems) from None
+        _check_text(events, "The event array")
+        if len(events) <= 2 * MAX_EVENTS_PER_CASE:  # too short to hold too many events
+            try:
+                return list(_EVENTS.validate_json(events))
+            except ValidationError as error:
+                not_json = _json_problem(error, "The events are")
+                if not_json is not None:
+                    raise not_json from None
+                raise _problems(error.errors(include_url=False), _json_or_none(events)) from None
+        loaded = _load_large(events, "The events")
+        if not isinstance(loaded, list):
+            raise EventError(
+                "The events must be a JSON array of events; got a JSON "
+                f"{type(loaded).__name__.replace('dict', 'object')}.",
+                code="events_not_list",
+            )
+        events = loaded
     if isinstance(events, Mapping) or not isinstance(events, Iterable):
         raise EventError(
             "events must be a list of events (event models or dicts), a JSON array of them, or "
@@ -594,24 +737,51 @@ def parse_events(events: Iterable[EventBase | Mapping[str, Any]] | str | bytes) 
             code="events_not_list",
             value=events,
         )
-    items = events if isinstance(events, list) else list(events)
+    if isinstance(events, (list, tuple)):
+        items = list(events)
+    else:
+        items = list(islice(events, MAX_EVENTS_PER_CASE + 1))
+    if len(items) > MAX_EVENTS_PER_CASE:
+        raise _too_many(len(items), "The case")
     if all(isinstance(e, EventBase) for e in items):
         return [e for e in items if isinstance(e, EventBase)]
     try:
         return list(_EVENTS.validate_python(items))
     except ValidationError as error:
-        message, problems = _describe(error.errors(include_url=False), items)
-        raise EventError(message, problems=problems) from None
+        raise _problems(error.errors(include_url=False), items) from None
 
 
 def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
     """A case file from a model, a dict or JSON text: ``{"case_id": ..., "events": [...]}``.
 
+    Raises :class:`~send_timescales.EventError` as :func:`parse_events` does, and for text that
+    is not JSON, not Unicode, nested more than :data:`MAX_NESTING_DEPTH` levels deep, or with
+    more than :data:`MAX_EVENTS_PER_CASE` events.
+
     >>> parse_case('{"case_id": "A1", "events": []}').case_id
     'A1'
+    >>> parse_case('{"case_id": "A1", "events": [' + "[" * 70 + "]" * 70 + "]}")
+    Traceback (most recent call last):
+    ...
+    send_timescales.errors.EventError: The case file nests JSON more than 64 levels deep ...
     """
     if isinstance(case, Case):
         return case
+    if isinstance(case, (str, bytes)):
+        _check_text(case, "The case file")
+        if len(case) > 2 * MAX_EVENTS_PER_CASE:  # long enough to hold too many events
+            loaded = _load_large(case, "The case file")
+            if not isinstance(loaded, Mapping):
+                raise EventError(
+                    "A case file must be a JSON object {case_id, events}; got a JSON "
+                    f"{type(loaded).__name__.replace('dict', 'object')}.",
+                    code="case_invalid",
+                )
+            case = loaded
+    if isinstance(case, Mapping):
+        listed = case.get("events")
+        if isinstance(listed, (list, tuple)) and len(listed) > MAX_EVENTS_PER_CASE:
+            raise _too_many(len(listed), "The case")
     try:
         if isinstance(case, (str, bytes)):
             return _CASE.validate_json(case)
@@ -625,7 +795,8 @@ def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
         events = raw.get("events") if isinstance(raw, Mapping) else None
         sentences: list[str] = []
         problems: list[dict[str, Any]] = []
-        for item in error.errors(include_url=False):
+        found_errors = error.errors(include_url=False)
+        for item in found_errors[:_MAX_PROBLEMS]:
             loc = item["loc"]
             if len(loc) > 1 and loc[0] == "events":
                 sentence, found = _describe([{**item, "loc": loc[1:]}], events)
@@ -659,4 +830,4 @@ def parse_case(case: Case | Mapping[str, Any] | str | bytes) -> Case:
             sentences.append(sentence)
             problem = {"code": code, "message": sentence, "field": field}
             problems.append(problem if code == "field_missing" else problem | {"value": value})
-        raise EventError("; ".join(sentences), problems=problems) from None
+        raise EventError(_bounded(sentences, len(found_errors)), problems=problems) from None

@@ -217,6 +217,22 @@ class Report(BaseModel):
 
         return render_text(self)
 
+    def to_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The report as typed table rows, by table name (see :mod:`send_timescales.tabular`).
+
+        Tables: ``deadlines``, ``eligibility``, ``findings``, and ``measures`` when the report
+        has them. Dates are ``datetime.date``, flags ``bool``, missing values ``None``.
+
+        >>> from send_timescales import evaluate
+        >>> rows = evaluate([{"type": "decision_notice", "on": "2025-10-01",
+        ...                   "decision": "cease_plan"}], as_of=date(2025, 10, 2)).to_rows()
+        >>> rows["deadlines"][0]["due"], rows["eligibility"][0]["appealable"]
+        (datetime.date(2025, 12, 1), True)
+        """
+        from .tabular import report_rows
+
+        return report_rows(self)
+
     def to_markdown(self) -> str:
         """The report as Markdown."""
         from .explain import render_markdown

@@ -210,3 +210,315 @@ def test_ical_export(case_file: Path, capsys: pytest.CaptureFixture[str]) -> Non
     # deterministic: the same case gives the same bytes
     assert main(["ical", str(case_file), "--as-of", "2025-12-01"]) == 0
     assert capsys.readouterr().out == text
+
+
+# ---------------------------------------------------------------------------- the streaming batch
+
+
+def run_batch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, *args: str, name: str = "in"
+) -> tuple[int, str, str]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    status = main(["batch", str(path), "--as-of", "2025-12-01", *args])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def case_line(case_id: str, **extra: object) -> bytes:
+    return json.dumps({**CASE, "case_id": case_id, **extra}).encode() + b"\n"
+
+
+def test_batch_bom_crlf_blank_lines_and_unicode_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    separated = '{"case_id": "sep\u2028ara\u0085tor", "events": []}\r\n'.encode()
+    data = b"\xef\xbb\xbf" + case_line("first") + b"\n  \n" + separated + case_line("last")
+    status, out, err = run_batch(tmp_path, capsys, data, name="cases.jsonl")
+    assert status == 0, out
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["case_id"], r["line"]) for r in records] == [
+        ("first", 1),
+        ("sep\u2028ara\u0085tor", 4),
+        ("last", 5),
+    ]
+    assert all("report" in r for r in records)
+    assert "3 case(s), 0 with errors; as of 2025-12-01" in err
+    assert "cases/s" in err
+
+
+def test_batch_error_records_are_short_typed_and_isolated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = "x" * 2_000_000
+    data = b"".join(
+        [
+            case_line("ok-1"),
+            b"[" * 5000 + b"]" * 5000 + b"\n",
+            b'{"case_id": "lone", "events": [], "x": "\\ud800"}\n',
+            b'{"case_id": "bad-byte \xff", "events": []}\n',
+            json.dumps({"case_id": "huge", "events": [{"type": huge, "on": "2025-01-01"}]}).encode()
+            + b"\n",
+            b'{"case_id": "nan", "events": [{"type": "decision_notice", "on": NaN}]}\n',
+            b'{"case_id": "true", "events": [{"type": "decision_notice", "on": true}]}\n',
+            b'{"case_id": ' + b'"' + b"y" * 5000 + b'", "events": 3}\n',
+            case_line("ok-2"),
+        ]
+    )
+    status, out, err = run_batch(tmp_path, capsys, data, name="cases.jsonl")
+    assert status == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["line"] for r in records] == list(range(1, 10))
+    assert "report" in records[0]
+    assert "report" in records[-1]
+    for record in records[1:-1]:
+        assert record["error_type"] == "EventError", record
+        assert "code" in record
+        assert 0 < len(record["error"]) <= 300
+        assert len(json.dumps(record)) < 1000
+    assert "64 levels" in records[1]["error"]
+    assert records[2]["case_id"] is None
+    assert "UTF-8" in records[3]["error"]
+    assert records[4]["case_id"] == "huge"
+    assert records[7]["case_id"].endswith("...")
+    assert len(records[7]["case_id"]) < 300
+    assert "9 case(s), 7 with errors" in err
+    assert len(err) < 500
+
+
+def test_batch_pretty_printed_case_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run_batch(
+        tmp_path, capsys, json.dumps(CASE, indent=2).encode(), name="case.jsonl"
+    )
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "send-timescales evaluate" in err
+
+
+def test_batch_unreadable_input_is_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["batch", str(tmp_path / "missing.jsonl")]) == 2
+    assert "No such file" in capsys.readouterr().err
+
+
+def test_batch_as_of_defaults_to_today_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(case_line("a") + case_line("b"))
+    assert main(["batch", str(path)]) == 0
+    captured = capsys.readouterr()
+    as_of = {
+        json.loads(line)["report"]["provenance"]["as_of"] for line in captured.out.splitlines()
+    }
+    assert as_of == {date.today().isoformat()}
+    assert f"as of {date.today().isoformat()}" in captured.err
+
+
+def test_batch_jobs_keep_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [case_line(f"C{n}") if n % 7 else b"{bad\n" for n in range(300)]
+    status, out, _ = run_batch(tmp_path, capsys, b"".join(lines), "--jobs", "2", name="c.jsonl")
+    assert status == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["line"] for r in records] == list(range(1, 301))
+    assert [r["case_id"] for r in records if "report" in r] == [
+        f"C{n}" for n in range(300) if n % 7
+    ]
+    single_status, single, _ = run_batch(tmp_path, capsys, b"".join(lines), name="c.jsonl")
+    assert single == out
+    assert single_status == status
+
+
+def test_batch_csv_blank_case_id_bom_and_bad_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    data = (
+        "\ufeffcase_id,type,on,decision,actions\r\n"
+        "A,decision_notice,2025-10-01,refuse_assessment,\r\n"
+        ",decision_notice,2025-10-02,cease_plan,\r\n"
+        'B,mediation_agreement,2025-10-01,,"[{oops"\r\n'
+        "C,child_born,2015-01-01,,\r\n"
+        "A,adviser_contacted,2025-11-26,,\r\n"
+    ).encode() + b"D,decision_notice,2025-10-01,cease\xffplan,\r\n"
+    status, out, _ = run_batch(tmp_path, capsys, data, "--output", "csv", name="e.csv")
+    assert status == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_record = [(r["record"], r["row"], r["case_id"]) for r in rows]
+    assert by_record[0] == ("error", "2", "A")  # adviser_contacted lacks wants_mediation
+    assert ("error", "3", "") in by_record  # blank case_id: its own error, not merged
+    assert ("error", "4", "B") in by_record
+    assert ("no_deadlines", "5", "C") in by_record
+    assert ("error", "7", "") in by_record  # undecodable byte
+    assert "blank" in next(r["error"] for r in rows if r["row"] == "3")
+
+
+def test_csv_output_neutralises_formulas_and_quotes_line_breaks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+
+    hostile = '=HYPERLINK("http://x.invalid")\r\nB,deadline,forged'
+    data = case_line(hostile) + case_line("+1") + case_line("@SUM(A1)") + case_line("-2")
+    status, out, _ = run_batch(tmp_path, capsys, data, "--output", "csv", name="c.jsonl")
+    assert status == 0
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["record", "line", "case_id"]
+    assert all(len(row) == len(header) for row in body)
+    assert len(body) == 4 * 3  # three deadlines per case, no forged row
+    ids = {row[2] for row in body}
+    assert ids == {"'" + hostile, "'+1", "'@SUM(A1)", "'-2"}
+    assert {row[0] for row in body} == {"deadline"}
+
+
+def test_batch_ics_output_is_one_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = case_line("one") + b"oops\n" + case_line("two")
+    status, out, err = run_batch(tmp_path, capsys, data, "--output", "ics", name="c.jsonl")
+    assert status == 1
+    assert out.startswith("BEGIN:VCALENDAR\r\n")
+    assert out.endswith("END:VCALENDAR\r\n")
+    assert out.split("\r\n").count("BEGIN:VEVENT") == 6
+    assert "line 2" in err
+    assert "EventError" in err
+
+
+def test_progress_without_tqdm_says_how_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    status, _, err = run_batch(tmp_path, capsys, case_line("a"), "--progress", name="c.jsonl")
+    assert status == 2
+    assert "pip install 'send-timescales[progress]'" in err
+
+
+def test_progress_bar_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    status, out, err = run_batch(tmp_path, capsys, case_line("a"), "--progress", name="c.jsonl")
+    assert status == 0
+    assert json.loads(out)["case_id"] == "a"
+    assert "cases" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.strip() == f"send-timescales {version('send-timescales')}"
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for words in (
+        "default: today, fixed once at the start of the run",
+        "record, line (or row), case_id, decision_on, rule_id",
+        "error_type, error_code, error",
+        "3 internal error",
+        "--jobs N",
+        "pip install 'send-timescales[progress]'",
+        "examples:",
+    ):
+        assert words in text, words
+    with pytest.raises(SystemExit):
+        main(["evaluate", "--help"])
+    assert "default: today" in capsys.readouterr().out
+
+
+def test_internal_error_is_status_3(
+    case_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send_timescales.cli as cli
+
+    def broken(*_: object, **__: object) -> object:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "evaluate", broken)
+    assert main(["evaluate", str(case_file)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("send-timescales: internal error (KeyError)")
+    assert "Traceback" not in err
+
+
+def test_a_bug_in_one_batch_case_is_an_error_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import send_timescales.batch as batch
+    from send_timescales import evaluate as real
+
+    def flaky(case: object, **kwargs: object) -> object:
+        if getattr(case, "case_id", None) == "boom":
+            raise RecursionError("deep trouble")
+        return real(case, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "evaluate", flaky)
+    status, out, _ = run_batch(
+        tmp_path, capsys, case_line("a") + case_line("boom") + case_line("b"), name="c.jsonl"
+    )
+    assert status == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert records[1]["error_type"] == "RecursionError"
+    assert records[1]["code"] is None
+    assert "report" in records[2]
+
+
+def test_error_messages_never_echo_the_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps({"case_id": "x", "events": [{"type": "z" * 1_000_000}]}))
+    assert main(["evaluate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert len(err) < 400
+
+
+def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b"".join(case_line(f"C{n}") for n in range(3000)))
+    for jobs in ("1", "2"):
+        result = subprocess.run(
+            f"'{sys.executable}' -m send_timescales batch '{path}' --jobs {jobs} | head -n 1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["case_id"] == "C0"
+        assert result.stderr == "", result.stderr
+
+
+def test_first_record_is_written_before_the_input_ends(tmp_path: Path) -> None:
+    """Streaming: the first record comes out while the rest of the input is still to come."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "send_timescales", "batch", "-", "--as-of", "2025-12-01"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write(case_line("early"))
+    process.stdin.flush()
+    first = json.loads(process.stdout.readline())  # the input is still open
+    assert first["case_id"] == "early"
+    process.stdin.write(case_line("late"))
+    process.stdin.close()
+    assert json.loads(process.stdout.readline())["case_id"] == "late"
+    assert process.wait(timeout=60) == 0
+    process.stdout.close()
+    assert process.stderr is not None
+    process.stderr.close()
