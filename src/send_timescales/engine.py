@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .calendars import WorkingDayCalendar, check_date, parse_date
 from .errors import ContradictoryEventsError, DateOutOfRangeError, InputError
@@ -49,6 +49,7 @@ from .results import (
     Duty,
     Eligibility,
     Finding,
+    Measure,
     Provenance,
     Report,
     trusted,
@@ -164,7 +165,9 @@ def evaluate(
     duties: list[Duty] = []
     findings: list[Finding] = list(notes)
     outcomes: list[DecisionOutcome] = []
+    measures: list[Measure] = []
     eligibility_of: dict[int, Eligibility] = {}
+    reported: set[int] = set()
     weighed: dict[int, list[str]] = {}
     present = frozenset(e.type for e in ordered)  # type: ignore[attr-defined]
     common = {
@@ -173,25 +176,31 @@ def evaluate(
         "positions": positions,
         "born": born,
         "explain": explain,
+        "case_index": _index(ordered),
     }
     for process in rule_set.processes:
         if process.whole_case:
-            if not rule_set.plan(process.name).matters(present):
+            if not ordered or not rule_set.plan(process.name).matters(present):
                 continue
             results: dict[str, list[Deadline]] = {}
             for d in deadlines:
                 results.setdefault(d.rule_id, []).append(d)
+            store: dict[str, tuple[Deadline, ...]] = {k: tuple(v) for k, v in results.items()}
             episode = Episode(
                 process=process,
                 opener=ordered[0],
                 events=tuple(ordered),
                 index=_index(ordered[1:]),
                 exceptions=exceptions,
-                results=MappingProxyType({k: tuple(v) for k, v in results.items()}),
+                results=MappingProxyType(store),
                 exceptions_weighed=MappingProxyType({k: tuple(v) for k, v in weighed.items()}),
                 **common,  # type: ignore[arg-type]
             )
-            findings.extend(_evaluate_episode(episode, rule_set, {})[2])
+            outcome = _evaluate_episode(episode, rule_set, store)
+            deadlines.extend(outcome.deadlines)
+            duties.extend(outcome.duties)
+            findings.extend(outcome.findings)
+            measures.extend(outcome.measures)
             continue
         for opener, belonging, decision in _episodes(process, ordered, positions, present):
             index = _index(belonging)
@@ -209,7 +218,8 @@ def evaluate(
                         **common,  # type: ignore[arg-type]
                     )
                     known = eligibility_of[id(decision)] = answer_eligibility(rule_set, bare)
-                if decision is opener:
+                if decision is opener and id(decision) not in reported:
+                    reported.add(id(decision))
                     outcomes.append(
                         trusted(
                             DecisionOutcome,
@@ -218,7 +228,7 @@ def evaluate(
                             eligibility=known,
                         )
                     )
-            store: dict[str, tuple[Deadline, ...]] = {}
+            store = {}
             episode = Episode(
                 process=process,
                 opener=opener,
@@ -230,11 +240,12 @@ def evaluate(
                 results=MappingProxyType(store),
                 **common,  # type: ignore[arg-type]
             )
-            found, listed, noted, considered = _evaluate_episode(episode, rule_set, store)
-            deadlines.extend(found)
-            duties.extend(listed)
-            findings.extend(noted)
-            for exception, why in considered:
+            outcome = _evaluate_episode(episode, rule_set, store)
+            deadlines.extend(outcome.deadlines)
+            duties.extend(outcome.duties)
+            findings.extend(outcome.findings)
+            measures.extend(outcome.measures)
+            for exception, why in outcome.considered:
                 weighed.setdefault(id(exception), []).append(why)
 
     rank = rule_set.rank
@@ -257,6 +268,7 @@ def evaluate(
         decisions=tuple(outcomes),
         duties=tuple(duties),
         findings=tuple(findings),
+        measures=tuple(sorted(measures, key=lambda m: m.request_on)),
         provenance=trusted(
             Provenance,
             library_version=_library_version(),
@@ -373,10 +385,24 @@ def _episodes(
     if (
         present
         and present.isdisjoint(process.opened_by)
-        and (not process.must_follow_opener or present.isdisjoint(process.members))
+        and (
+            not (process.must_follow_opener or process.opens_implicitly)
+            or present.isdisjoint(process.members)
+        )
     ):
         return []
     openers = [e for e in ordered if process.opens(e)]
+    if process.opens_implicitly:
+        first_opener = openers[0].on if openers else None
+        early = [
+            e
+            for e in ordered
+            if e.type in process.members  # type: ignore[attr-defined]
+            and (first_opener is None or e.on < first_opener)
+            and not process.opens(e)
+        ]
+        if early:
+            openers.insert(0, early[0])
     members: list[list[EventBase]] = [[] for _ in openers]
     opener_days = [e.on for e in openers]
     opened = {id(e) for e in openers}
@@ -423,9 +449,17 @@ def _index(events: list[EventBase]) -> Mapping[str, tuple[EventBase, ...]]:
     return MappingProxyType({kind: tuple(found) for kind, found in index.items()})
 
 
+class _Outcome(NamedTuple):
+    deadlines: list[Deadline]
+    duties: list[Duty]
+    findings: list[Finding]
+    considered: list[Considered]
+    measures: list[Measure]
+
+
 def _evaluate_episode(
     episode: Episode, rules: RuleSet, store: dict[str, tuple[Deadline, ...]]
-) -> tuple[list[Deadline], list[Duty], list[Finding], list[Considered]]:
+) -> _Outcome:
     """The deadlines, duties and findings of one episode, in a stable order.
 
     Rules are evaluated in ``needs`` order; each one's deadlines go into ``store`` (which the
@@ -453,9 +487,14 @@ def _evaluate_episode(
             position += 1
     entries: list[tuple[tuple[int, int, int], Deadline | None, list[Finding]]] = []
     duties: list[Duty] = []
+    measures: list[Measure] = []
     considered: list[Considered] = []
     for planned in plan.deadlines:
-        triggered = positions.get(planned.trigger)
+        if len(planned.triggers) == 1:
+            triggered = positions.get(planned.triggers[0])
+        else:
+            found = [p for kind in planned.triggers for p in positions.get(kind, ())]
+            triggered = sorted(found, key=lambda pair: pair[0]) or None
         if triggered is None:
             continue
         made: list[Deadline] = []
@@ -495,13 +534,17 @@ def _evaluate_episode(
             if duty is not None:
                 duties.append(duty)
             duty_findings.extend(noted)
+    for planned_measure in plan.measures:
+        measuring = planned_measure.pick(day)
+        if measuring is not None:
+            measures.extend(measuring.measure(measuring, episode))
     last_checks: list[Finding] = []
     for check in plan.checks_last:
         checking = check.pick(day)
         if checking is not None:
             last_checks.extend(checking.check(checking, episode))
     findings = [*first_checks, *raised, *duty_findings, *judged, *last_checks]
-    return deadlines, duties, findings, considered
+    return _Outcome(deadlines, duties, findings, considered, measures)
 
 
 def _no_decision() -> Eligibility:

@@ -48,9 +48,11 @@ __all__ = [
     "AgreedAction",
     "AgreedActionCompleted",
     "AgreementSentToLA",
+    "AmendmentNoticeSent",
     "AppealConceded",
     "AppealRegistered",
     "AssessmentAgreed",
+    "AssessmentRequested",
     "Case",
     "CertificateIssued",
     "ChildBorn",
@@ -71,7 +73,14 @@ __all__ = [
     "MediationScheduled",
     "NoticeItem",
     "OrderKind",
+    "PhaseTransferPlanned",
     "PlanCeased",
+    "ReassessmentAgreed",
+    "ReassessmentRequested",
+    "RequestRoute",
+    "ReviewDecision",
+    "ReviewMeetingHeld",
+    "TransferKind",
     "TribunalOrder",
     "event_dates",
     "event_label",
@@ -346,12 +355,102 @@ class PlanCeased(EventBase):
     type: Literal["plan_ceased"] = "plan_ceased"
 
 
+AdviceBody: TypeAlias = Literal["educational", "medical", "psychological", "social_care", "other"]
+"""Whose advice the LA asked for (SEND Regs 2014 reg 6(1)(b) to (h)), matched request to reply."""
+RequestRoute: TypeAlias = Literal["request", "became_responsible"]
+"""How the assessment clock started: a request under CFA 2014 s.36(1), or the LA becoming
+responsible for the child or young person under s.24."""
+TransferKind: TypeAlias = Literal["to_post16", "post16_to_post16", "other"]
+"""A transfer between phases (reg 18(1)): from secondary school to a post-16 institution, from one
+post-16 institution to another, or any other (early years to school, infant to junior, primary to
+secondary, and so on)."""
+
+
+class AssessmentRequested(EventBase):
+    """The LA received a request for an EHC needs assessment (``on``), or became responsible."""
+
+    type: Literal["assessment_requested"] = "assessment_requested"
+    route: RequestRoute = "request"
+
+
+class ReassessmentRequested(EventBase):
+    """The LA received a request for a re-assessment of the EHC plan (``on``)."""
+
+    type: Literal["reassessment_requested"] = "reassessment_requested"
+
+
+class PhaseTransferPlanned(EventBase):
+    """A transfer between phases of education is planned (``on`` = the day it was recorded)."""
+
+    type: Literal["phase_transfer_planned"] = "phase_transfer_planned"
+    transfer_on: LegalDate
+    """The day the child or young person moves to the new phase."""
+    kind: TransferKind = "other"
+
+
+class ReassessmentAgreed(EventBase):
+    """The LA notified the parent or young person that it will re-assess (``on``)."""
+
+    type: Literal["reassessment_agreed"] = "reassessment_agreed"
+
+
+class AdviceRequested(EventBase):
+    """The LA asked a body for advice for the assessment (``on`` = the day the request went)."""
+
+    type: Literal["advice_requested"] = "advice_requested"
+    body: AdviceBody
+
+
+class AdviceReceived(EventBase):
+    """The LA received advice from a body (matched to its request by ``body``)."""
+
+    type: Literal["advice_received"] = "advice_received"
+    body: AdviceBody
+
+
+class ReviewMeetingHeld(EventBase):
+    """A review meeting of the EHC plan was held (``on``).
+
+    The optional dates record the steps around it: the notice of the meeting, the circulation of
+    the advice, and the report after it.
+    """
+
+    type: Literal["review_meeting_held"] = "review_meeting_held"
+    notice_sent_on: LegalDate | None = None
+    advice_circulated_on: LegalDate | None = None
+    arranged_by: Literal["school", "la"] = "school"
+    """``school`` (the head teacher or principal, reg 20) or ``la`` (not at school, reg 21)."""
+    report_sent_on: LegalDate | None = None
+
+
+class ReviewDecision(EventBase):
+    """The LA notified its decision after a review: keep the plan as it is, or amend it."""
+
+    type: Literal["review_decision"] = "review_decision"
+    outcome: Literal["maintain", "amend"]
+
+
+class AmendmentNoticeSent(EventBase):
+    """The LA sent the proposed amendments to the plan (``on``; reg 22(2)(a))."""
+
+    type: Literal["amendment_notice_sent"] = "amendment_notice_sent"
+
+
 Event: TypeAlias = Annotated[
     ChildBorn
     | ExceptionApplied
+    | AssessmentRequested
+    | ReassessmentRequested
+    | PhaseTransferPlanned
     | TribunalOrder
     | AppealConceded
     | AssessmentAgreed
+    | ReassessmentAgreed
+    | AdviceRequested
+    | AdviceReceived
+    | ReviewMeetingHeld
+    | ReviewDecision
+    | AmendmentNoticeSent
     | DraftPlanIssued
     | PlanCeased
     | DecisionNotice

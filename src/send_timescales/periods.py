@@ -16,6 +16,11 @@ type                   rule  "within N ... of EVENT" ends on
 :class:`Before`        C6    "before 15 February": the last compliant day is 14 February
 :class:`WorkingDaysBefore`   "at least N working days before" a date: the Nth working day
                              before it
+:class:`WeeksBefore`         "at least N weeks before" a date: DATE - 7N
+:class:`MonthsBefore`        "at least N months before" a date: the corresponding date N months
+                             earlier (C2 counted backwards)
+:class:`MonthsStartingWith`  "the period of N months starting with" a day: that day is day 1,
+                             so the last day is the day before the corresponding date
 :class:`Immediately`         the day of EVENT itself
 =====================  ====  ==========================================================
 
@@ -47,8 +52,11 @@ __all__ = [
     "Days",
     "Immediately",
     "Months",
+    "MonthsBefore",
+    "MonthsStartingWith",
     "Period",
     "Weeks",
+    "WeeksBefore",
     "WorkingDays",
     "WorkingDaysBefore",
     "add_months",
@@ -406,3 +414,91 @@ class Immediately(Period):
     def explain(self, start: date, calendar: WorkingDayCalendar | None = None) -> list[str]:
         """One step: due on the day of the event."""
         return [f"Immediately: due on {long_date(start)}, the day of the event."]
+
+
+@dataclass(frozen=True, slots=True)
+class WeeksBefore(Period):
+    """At least N weeks before DATE: by DATE - 7N days (C1 counted backwards).
+
+    >>> WeeksBefore(2).end(date(2025, 6, 16))
+    datetime.date(2025, 6, 2)
+    """
+
+    convention = "C1 counted backwards: a week is 7 days and the day itself is not counted"
+
+    def end(self, start: date, calendar: WorkingDayCalendar | None = None) -> date:
+        """``start`` - 7N calendar days."""
+        return start - timedelta(days=7 * self.n)
+
+    def describe(self) -> str:
+        """``"2 weeks"``."""
+        return _plural(self.n, "week")
+
+    def explain(self, start: date, calendar: WorkingDayCalendar | None = None) -> list[str]:
+        """One step: the day N weeks before."""
+        end = self.end(start, calendar)
+        return [f"{self.describe()} before {long_date(start)} is {long_date(end)} ({self.rule})."]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthsBefore(Period):
+    """At least N months before DATE: the corresponding date N months earlier (C2 backwards).
+
+    Where that month has no such day, its last day (31 August - 5 months = 31 March; 31 July -
+    5 months = 28 or 29 February).
+
+    >>> MonthsBefore(5).end(date(2026, 7, 31))
+    datetime.date(2026, 2, 28)
+    """
+
+    convention = 'C2 counted backwards; Interpretation Act 1978 Sch 1: "month" means calendar month'
+
+    def end(self, start: date, calendar: WorkingDayCalendar | None = None) -> date:
+        """The corresponding date N months before ``start``."""
+        return add_months(start, -self.n)
+
+    def describe(self) -> str:
+        """``"5 months"``."""
+        return _plural(self.n, "month")
+
+    def explain(self, start: date, calendar: WorkingDayCalendar | None = None) -> list[str]:
+        """One step: the corresponding date N months before."""
+        end = self.end(start, calendar)
+        return [f"{self.describe()} before {long_date(start)} is {long_date(end)} ({self.rule})."]
+
+
+@dataclass(frozen=True, slots=True)
+class MonthsStartingWith(Period):
+    """The period of N months "starting with" a day (CFA 2014 s.44(1)): that day is day 1.
+
+    The period ends on the day before the corresponding date N months later (C2 for the
+    corresponding date; "starting with" includes the first day, as C5 does for days).
+
+    >>> MonthsStartingWith(12).end(date(2022, 7, 1))
+    datetime.date(2023, 6, 30)
+    >>> MonthsStartingWith(12).end(date(2024, 2, 29))   # 28 Feb 2025 is the corresponding date
+    datetime.date(2025, 2, 27)
+    """
+
+    convention = (
+        'C2 and C5: "starting with" the day, which is day 1; the period ends the day before the '
+        "corresponding date"
+    )
+
+    def end(self, start: date, calendar: WorkingDayCalendar | None = None) -> date:
+        """The day before the corresponding date N months after ``start``."""
+        return add_months(start, self.n) - timedelta(days=1)
+
+    def describe(self) -> str:
+        """``"the period of 12 months starting with the day"``."""
+        return f"the period of {_plural(self.n, 'month')} starting with the day"
+
+    def explain(self, start: date, calendar: WorkingDayCalendar | None = None) -> list[str]:
+        """Name the corresponding date and the last day of the period."""
+        corresponding = add_months(start, self.n)
+        end = self.end(start, calendar)
+        return [
+            f"The period of {_plural(self.n, 'month')} starting with {long_date(start)} (that day "
+            f"is its first) ends on {long_date(end)}, the day before the corresponding date "
+            f"{long_date(corresponding)} ({self.rule})."
+        ]

@@ -25,6 +25,7 @@ __all__ = [
     "DutyHolder",
     "Eligibility",
     "Finding",
+    "Measure",
     "Party",
     "Provenance",
     "Reason",
@@ -39,9 +40,17 @@ done, but late; ``overdue``: not done and the due date has passed (as of ``as_of
 ``disapplied``: the time limit does not apply (``due`` is ``None``)."""
 
 DutyHolder: TypeAlias = Literal[
-    "la", "icb", "mediation_adviser", "mediator", "parent_or_young_person"
+    "la",
+    "icb",
+    "mediation_adviser",
+    "mediator",
+    "parent_or_young_person",
+    "school",
+    "advice_giver",
 ]
-"""Who must act. ``icb`` covers the clinical commissioning group (CCG) before 1 July 2022."""
+"""Who must act. ``icb`` covers the clinical commissioning group (CCG) before 1 July 2022;
+``school`` is the head teacher or principal who arranges a review; ``advice_giver`` is the body
+the LA asked for advice for an assessment."""
 
 DUTY_HOLDER_NAMES: dict[str, tuple[str, str]] = {
     "la": ("LA", "the local authority"),
@@ -49,6 +58,8 @@ DUTY_HOLDER_NAMES: dict[str, tuple[str, str]] = {
     "mediation_adviser": ("mediation adviser", "the mediation adviser"),
     "mediator": ("mediator", "the mediator"),
     "parent_or_young_person": ("parent / young person", "the parent or young person"),
+    "school": ("school", "the head teacher or principal of the school or institution"),
+    "advice_giver": ("advice giver", "the body asked for advice"),
     "la_and_icb": ("LA and ICB", "the local authority and the ICB"),
 }
 """Every duty holder (and ``la_and_icb``, for undated duties they share): its label in tables
@@ -189,6 +200,31 @@ class Provenance(BaseModel):
     case_id: str | None = None
 
 
+class Measure(BaseModel):
+    """A performance measure of one request: SEN2's 20 weeks from request to final EHC plan."""
+
+    model_config = _CONFIG
+
+    rule_id: str = Field(min_length=1)
+    """The rule the measure is about (``plan.final``)."""
+    citations: tuple[Citation, ...] = Citations
+    request_on: date
+    """The day the LA received the request (or became responsible)."""
+    final_on: date | None
+    """The day the final plan was sent; ``None`` when no final plan has been issued yet."""
+    days: int | None
+    """Days from the request to the final plan (``None`` without a final plan)."""
+    weeks: int | None
+    """Whole weeks of ``days``."""
+    within_20_weeks: bool | None
+    """Whether the final plan was issued within 20 weeks (140 days) of the request; ``None``
+    without a final plan."""
+    exception_applied: bool
+    """Whether a statutory exception disapplied the 20-week limit (SEN2 reports those apart)."""
+    outcome: Literal["plan_issued", "no_plan", "refused_assessment", "open"]
+    """How the request ended as of ``as_of``."""
+
+
 class Report(BaseModel):
     """Everything the engine can say about a case as of a date."""
 
@@ -202,6 +238,8 @@ class Report(BaseModel):
     duties: tuple[Duty, ...]
     findings: tuple[Finding, ...]
     provenance: Provenance
+    measures: tuple[Measure, ...] = ()
+    """One measure per request for an EHC needs assessment (SEN2's 20 weeks)."""
 
     def deadline(self, rule_id: str) -> Deadline | None:
         """The first deadline with ``rule_id`` (the latest decision's, if several), or ``None``."""

@@ -33,7 +33,7 @@ from pydantic_core import from_json
 
 from .errors import EventError
 from .events import _check_text
-from .results import Deadline, Eligibility, Finding, Report
+from .results import Deadline, Eligibility, Finding, Measure, Report
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; pandas is an optional extra
     import pandas
@@ -43,6 +43,7 @@ __all__ = [
     "DEADLINE_COLUMNS",
     "ELIGIBILITY_COLUMNS",
     "FINDING_COLUMNS",
+    "MEASURE_COLUMNS",
     "TABLES",
     "Column",
     "cases_from_csv",
@@ -174,13 +175,34 @@ FINDING_COLUMNS: tuple[Column[Finding], ...] = (
 )
 """The columns of the ``findings`` table, one row per finding."""
 
+MEASURE_COLUMNS: tuple[Column[Measure], ...] = (
+    Column("case_id", str, _case_id, "the case's id"),
+    Column("rule_id", str, lambda _r, m: m.rule_id, "the measure's rule"),
+    Column("request_on", date, lambda _r, m: m.request_on, "the day the LA received the request"),
+    Column("final_on", date, lambda _r, m: m.final_on, "the day the final plan was sent"),
+    Column("days", int, lambda _r, m: m.days, "days from request to final plan"),
+    Column("weeks", int, lambda _r, m: m.weeks, "whole weeks of days"),
+    Column("within_20_weeks", bool, lambda _r, m: m.within_20_weeks, "final plan within 140 days"),
+    Column(
+        "exception_applied",
+        bool,
+        lambda _r, m: m.exception_applied,
+        "a statutory exception disapplied the 20 weeks (SEN2 reports these apart)",
+    ),
+    Column(
+        "outcome", str, lambda _r, m: m.outcome, "plan_issued, no_plan, refused_assessment, open"
+    ),
+    Column("citations", str, lambda _r, m: _cites(m.citations), "the law"),
+)
+"""The columns of the ``measures`` table, one row per request (SEN2's 20 weeks)."""
+
 TABLES: dict[str, tuple[Column[Any], ...]] = {
     "deadlines": DEADLINE_COLUMNS,
     "eligibility": ELIGIBILITY_COLUMNS,
     "findings": FINDING_COLUMNS,
+    "measures": MEASURE_COLUMNS,
 }
-"""The fixed tables and their columns; a report with ``measures`` also has a ``measures``
-table, whose columns are the measures' own fields."""
+"""The tables and their columns."""
 
 BATCH_CSV_ERROR_COLUMNS = ("error_type", "error_code", "error")
 """The columns the batch CSV output adds after :data:`DEADLINE_COLUMNS` (empty on good rows)."""
@@ -193,22 +215,9 @@ def _items(report: Report, table: str) -> Sequence[Any]:
         return _decisions(report)
     if table == "findings":
         return report.findings
-    raise ValueError(f"unknown table {table[:40]!r}; tables: {', '.join(TABLES)}, measures")
-
-
-def _measure_row(report: Report, measure: object) -> dict[str, object]:
-    if hasattr(measure, "model_dump"):
-        fields = dict(measure.model_dump())
-    elif isinstance(measure, Mapping):
-        fields = dict(measure)
-    else:
-        fields = {"value": measure}
-    row: dict[str, object] = {"case_id": report.provenance.case_id}
-    for name, value in fields.items():
-        if isinstance(value, (tuple, list)):
-            value = _cites(value)
-        row[str(name)] = value
-    return row
+    if table == "measures":
+        return report.measures
+    raise ValueError(f"unknown table {table[:40]!r}; tables: {', '.join(TABLES)}")
 
 
 def rows(report: Report, table: str = "deadlines") -> list[dict[str, object]]:
@@ -224,8 +233,6 @@ def rows(report: Report, table: str = "deadlines") -> list[dict[str, object]]:
     >>> rows(report, "eligibility")[0]["appealable"]
     True
     """
-    if table == "measures":
-        return [_measure_row(report, m) for m in getattr(report, "measures", None) or ()]
     columns = TABLES.get(table)
     if columns is None:
         _items(report, table)  # raises the error naming the tables
@@ -236,20 +243,16 @@ def rows(report: Report, table: str = "deadlines") -> list[dict[str, object]]:
 def report_rows(report: Report) -> dict[str, list[dict[str, object]]]:
     """Every table of the report, by name: what :meth:`Report.to_rows` returns.
 
-    The tables are ``deadlines``, ``eligibility`` and ``findings``, and ``measures`` when the
-    report has them.
+    The tables are ``deadlines``, ``eligibility``, ``findings`` and ``measures``.
 
     >>> from datetime import date
     >>> from send_timescales import evaluate
     >>> tables = evaluate([{"type": "decision_notice", "on": "2025-10-01",
     ...                     "decision": "cease_plan"}], as_of=date(2025, 10, 2)).to_rows()
     >>> sorted(tables), len(tables["deadlines"])
-    (['deadlines', 'eligibility', 'findings'], 2)
+    (['deadlines', 'eligibility', 'findings', 'measures'], 2)
     """
-    tables = {name: rows(report, name) for name in TABLES}
-    if getattr(report, "measures", None) is not None:
-        tables["measures"] = rows(report, "measures")
-    return tables
+    return {name: rows(report, name) for name in TABLES}
 
 
 def deadline_rows(report: Report) -> list[dict[str, object]]:

@@ -59,6 +59,11 @@ def test_golden_case(path: Path) -> None:
         assert report.deadlines == (), [d.rule_id for d in report.deadlines]
     for rule_id in expect.get("absent", []):
         assert report.deadline(rule_id) is None, rule_id
+    for item in expect.get("measures", []):
+        measured = [m for m in report.measures if m.request_on == item["request_on"]]
+        assert measured, (item, report.measures)
+        for key, value in item.items():
+            assert getattr(measured[0], key) == value, (key, value, measured[0])
     codes = [f.code for f in report.findings]
     for code in expect.get("findings", []):
         assert code in codes, (code, codes)

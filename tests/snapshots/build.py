@@ -68,6 +68,8 @@ def load() -> dict[str, str]:
 
 def _summary(name: str, old: str, new: str) -> str:
     a, b = json.loads(old), json.loads(new)
+    if not a:
+        return f"{name}: new case"
     if "error" in a or "error" in b:
         return f"{name}: error {a.get('error')} -> {b.get('error')}"
     changed: Counter[str] = Counter()

@@ -145,6 +145,9 @@ def test_case_file_deadline(
                 "mediation.adviser_contact": 1,
                 "mediation.certificate.declined": 1,
                 "appeal.register": 1,
+                # the plan finalised on Fri 13 Feb 2026 is reviewed within the 12 months starting
+                # with that day: by Fri 12 Feb 2027 (CFA 2014 s.44(1))
+                "review.annual": 1,
             },
         ),
         (SECTION_I, "2026-07-21", {"mediation.adviser_contact": 1, "appeal.register": 1}),
@@ -309,6 +312,7 @@ def test_evaluate_case_default_is_the_refusal_case() -> None:
                 ("Thursday 9 April 2026", "met", "mediation.certificate.declined"),
                 ("Monday 13 April 2026", "met", "mediation.adviser_contact"),
                 ("Monday 11 May 2026", "pending", "appeal.register"),
+                ("Friday 12 February 2027", "pending", "review.annual"),
             },
         ),
         (
@@ -405,6 +409,7 @@ BATCH_ROWS = {
      "parent_or_young_person"),
     ("EX-002-declined-mediation-easter", "appeal.register", "2026-05-11", "overdue",
      "parent_or_young_person"),
+    ("EX-002-declined-mediation-easter", "review.annual", "2027-02-12", "pending", "la"),
     ("EX-003-section-i-only-appeal", "mediation.adviser_contact", "-", "disapplied",
      "parent_or_young_person"),
     ("EX-003-section-i-only-appeal", "appeal.register", "2026-09-01", "met",

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from send_timescales import EventError
-from send_timescales.tabular import cases_from_csv
+from send_timescales.tabular import MEASURE_COLUMNS, cases_from_csv
 
 
 def test_rows_are_grouped_by_case_in_first_seen_order() -> None:
@@ -60,7 +60,7 @@ def report() -> st.Report:
 
 def test_to_rows_has_every_table_with_typed_values() -> None:
     tables = report().to_rows()
-    assert set(tables) == {"deadlines", "eligibility", "findings"}
+    assert set(tables) == {"deadlines", "eligibility", "findings", "measures"}
     for name, columns in (
         ("deadlines", DEADLINE_COLUMNS),
         ("eligibility", ELIGIBILITY_COLUMNS),
@@ -82,17 +82,31 @@ def test_to_rows_has_every_table_with_typed_values() -> None:
     assert deadline_rows(report()) == tables["deadlines"]
 
 
-def test_measures_table_when_the_report_has_them() -> None:
-    class WithMeasures:
-        provenance = report().provenance
-        deadlines = decisions = findings = ()
-        eligibility = report().eligibility
-        measures = ({"name": "weeks_to_plan", "value": 14, "on": date(2026, 1, 1)},)
-
-    tables = st.tabular.report_rows(WithMeasures())  # type: ignore[arg-type]
-    assert tables["measures"] == [
-        {"case_id": "T-1", "name": "weeks_to_plan", "value": 14, "on": date(2026, 1, 1)}
-    ]
+def test_measures_table_is_typed() -> None:
+    # Request Mon 6 Jan 2025; final plan Tue 20 May 2025: 134 days, 19 whole weeks, within 140.
+    measured = st.evaluate(
+        [
+            {"type": "assessment_requested", "on": "2025-01-06"},
+            {"type": "decision_notice", "on": "2025-05-20", "decision": "plan_finalised"},
+        ],
+        as_of=date(2025, 6, 1),
+        case_id="M-1",
+    )
+    [row] = measured.to_rows()["measures"]
+    assert row == {
+        "case_id": "M-1",
+        "rule_id": "measure.sen2_20_weeks",
+        "request_on": date(2025, 1, 6),
+        "final_on": date(2025, 5, 20),
+        "days": 134,
+        "weeks": 19,
+        "within_20_weeks": True,
+        "exception_applied": False,
+        "outcome": "plan_issued",
+        "citations": "SEND Regs 2014 reg 13(2) [verified]; "
+        "SEN2 data collection guide (Department for Education) [secondary]",
+    }
+    assert list(row) == [c.name for c in MEASURE_COLUMNS]
 
 
 def test_reports_to_frame_is_typed_and_shares_the_csv_columns() -> None:

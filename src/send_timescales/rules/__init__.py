@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import appeals, eligibility, exceptions, inputs, mediation, orders
+from . import appeals, assessment, eligibility, exceptions, inputs, mediation, orders, reviews
 from ._model import (
     CheckRule,
     DeadlineRule,
@@ -44,7 +44,7 @@ RULE_SET_NAME = "england-send-2014/2026.11"
 
 @lru_cache(maxsize=1)
 def default_rules() -> RuleSet:
-    """The rule set for England: eligibility, mediation, appeals and Tribunal orders.
+    """The rule set for England: the EHC process clocks, mediation, appeals and Tribunal orders.
 
     Built and validated once, on first use.
 
@@ -54,6 +54,8 @@ def default_rules() -> RuleSet:
     return RuleSet(
         (
             *eligibility.RULES,
+            *assessment.RULES,
+            *reviews.RULES,
             *mediation.RULES,
             *orders.RULES,
             *appeals.RULES,

@@ -52,6 +52,7 @@ from ..results import (
     DutyHolder,
     Eligibility,
     Finding,
+    Measure,
     Party,
     Reason,
     Severity,
@@ -82,6 +83,7 @@ __all__ = [
     "InputNoteRule",
     "Later",
     "Limb",
+    "MeasureRule",
     "NonWorkingDayPolicy",
     "Output",
     "Plan",
@@ -127,6 +129,9 @@ class Process:
     """Whether a member event before any opener contradicts the case (it must follow one)."""
     whole_case: bool = False
     """One episode of the whole case, evaluated last, with every deadline as its results."""
+    opens_implicitly: bool = False
+    """Member events before any opener form an episode of their own, opened by the first of them
+    (a plan made before the case's recorded events, whose reviews are recorded)."""
 
     def opens(self, event: EventBase) -> bool:
         """Whether ``event`` opens a new episode of this process."""
@@ -204,6 +209,11 @@ class Episode:
     positions: Mapping[int, int]
     """Each event's position in the caller's input, by ``id()`` (for messages)."""
     born: date | None = None
+    case_index: Mapping[str, tuple[EventBase, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Every event of the case (as of ``as_of``) by type, each in date order: for facts that lie
+    outside the episode (an advice request during a closure, the re-assessment a plan follows)."""
     decision: DecisionNotice | None = None
     """The decision notice in dispute when the episode opened (a dispute's own opener)."""
     exceptions: tuple[ExceptionApplied, ...] = ()
@@ -379,9 +389,15 @@ class ExceptionHead:
     window: tuple[date, date] | None = None
     window_text: str = ""
     lead_days: int = 0
+    needs_advice: bool = False
+    """A closure head of Part 2 (reg 10(4)(a), (b)): the LA must have asked the setting for
+    advice (an ``advice_requested`` with body ``educational``) within the counted span."""
 
     def overlap(
-        self, exception: ExceptionApplied, running: tuple[date, date]
+        self,
+        exception: ExceptionApplied,
+        running: tuple[date, date],
+        case_index: Mapping[str, tuple[EventBase, ...]] | None = None,
     ) -> tuple[date, date] | str:
         """The days of the running period the head covers for ``exception``, or why none."""
         days = (exception.to - exception.on).days + 1
@@ -394,6 +410,18 @@ class ExceptionHead:
         if self.lead_days:
             first = first - timedelta(days=self.lead_days)
             last = last + _ONE_DAY - timedelta(days=self.lead_days)
+        if self.needs_advice:
+            asked = [
+                e
+                for e in (case_index or {}).get("advice_requested", ())
+                if getattr(e, "body", None) == "educational" and first <= e.on <= last
+            ]
+            if not asked:
+                return (
+                    "the LA did not ask the setting for advice (an advice_requested with body "
+                    f"educational) between {long_date(first)} and {long_date(last)}, one week "
+                    "before it closed to one week before it re-opened"
+                )
         if self.window is not None:
             first, last = max(first, self.window[0]), min(last, self.window[1])
             if first > last:
@@ -579,6 +607,13 @@ class Draft:
     """The finding to give when ``still_open_because`` keeps the deadline open."""
     exceptions: tuple[ExceptionHead, ...] = ()
     """The statutory exceptions that can disapply this limit."""
+    done_on: date | None = None
+    """When the duty was done as a field of an event rather than an event of its own (a review
+    report's ``report_sent_on``); ``done_label`` then says what it was."""
+    done_label: str = ""
+    breached_by: EventBase | None = None
+    """For a protected period (15 days to make representations): the event that cut it short.
+    The deadline is then ``missed``; without one it is ``met`` once the period has ended."""
 
 
 Output: TypeAlias = "Draft | Duty | Finding"
@@ -629,6 +664,19 @@ class Limb:
     note: str = ""
     """A note added whenever the limb is counted."""
     missing: Callable[[Episode], str] | None = None
+    latest_before_trigger: bool = False
+    """Anchor on the latest such event on or before the trigger (else the first one)."""
+
+    def anchor_event(self, episode: Episode, trigger: EventBase) -> tuple[EventBase, int] | None:
+        """The event the limb counts from (and how many candidates there were), if any."""
+        assert self.anchor is not None
+        anchors = episode.of(self.anchor)
+        if episode.opener.type == self.anchor:  # type: ignore[attr-defined]
+            anchors = (episode.opener, *anchors)
+        if self.latest_before_trigger:
+            before = [e for e in anchors if e.on <= trigger.on]
+            return (before[-1], len(before)) if before else None
+        return (anchors[0], len(anchors)) if anchors else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -650,8 +698,8 @@ class _Combinator:
             for limb in self.limbs:
                 if limb.anchor is None:
                     ends.append(limb.period.end(trigger.on, episode.calendar))
-                elif anchors := episode.of(limb.anchor):
-                    ends.append(limb.period.end(anchors[0].on, episode.calendar))
+                elif found := limb.anchor_event(episode, trigger):
+                    ends.append(limb.period.end(found[0].on, episode.calendar))
             return (max if self.later else min)(ends), []
         counted: list[tuple[Limb, date]] = []
         steps: list[str] = []
@@ -662,18 +710,18 @@ class _Combinator:
                 start = trigger.on
                 steps.append(f"{limb.label}: " + explained(limb.period, start, episode.calendar)[0])
             else:
-                anchors = episode.of(limb.anchor)
-                if not anchors:
+                found = limb.anchor_event(episode, trigger)
+                if found is None:
                     if limb.missing is not None:
                         missing.append(limb.missing(episode))
                     continue
-                start = anchors[0].on
+                start = found[0].on
                 steps.append(
                     f"{limb.label}: {limb.anchor_text} is {long_date(start)}; "
                     + explained(limb.period, start, episode.calendar)[0]
                 )
-                if len(anchors) > 1 and limb.several:
-                    steps.append(limb.several.format(n=len(anchors)))
+                if found[1] > 1 and limb.several:
+                    steps.append(limb.several.format(n=found[1]))
             counted.append((limb, limb.period.end(start, episode.calendar)))
             if limb.note:
                 notes.append(limb.note)
@@ -710,12 +758,18 @@ class DeadlineRule(Rule):
     duty_holder: DutyHolder
     trigger: str
     trigger_text: str
+    also_triggered_by: tuple[str, ...] = ()
+    """Other event types that start the same clock (each review restarts the annual one)."""
     trigger_when: Callable[[EventBase], bool] | None = None
     period: Period | _Combinator | None = None
     period_text: str = ""
     done_by: tuple[str, ...] = ()
     done_when: Callable[[EventBase], bool] | None = None
+    done_matches: Callable[[EventBase, EventBase], bool] | None = None
+    """Optional: whether an event fulfils the duty of this trigger (advice from the body asked)."""
     compute: ComputeFn | None = None
+    subject: Callable[[EventBase], str] | None = None
+    """Optional: what each deadline is about when the rule applies several times (a body)."""
     applies: Callable[[Episode], bool] | None = None
     """Optional: whether the rule applies to this episode at all (mediation available...)."""
     notes: tuple[str, ...] = ()
@@ -730,6 +784,12 @@ class DeadlineRule(Rule):
     still_open: Callable[[Episode, EventBase, date], str | None] | None = None
     """Optional: why a passed limit stays open (a later event may still extend it)."""
     held_open: FindingTemplate | None = None
+    protected_period: bool = False
+    """The limit protects a period for the parent or young person (representations on a draft):
+    it is ``met`` when the period runs in full and ``missed`` when a ``breached_by`` event (the
+    final plan) comes within it."""
+    breached_by: tuple[str, ...] = ()
+    breached_when: Callable[[EventBase], bool] | None = None
 
     def describe_period(self) -> str:
         """The period in words, for the rule catalogue."""
@@ -743,12 +803,14 @@ class DeadlineRule(Rule):
 
     def done(self, episode: Episode, trigger: EventBase) -> EventBase | None:
         """The first event on or after the trigger that fulfils the duty, if any."""
-        found = [
-            e
-            for kind in self.done_by
-            if (e := episode.first_after(kind, trigger.on, self.done_when)) is not None
-        ]
-        return min(found, key=_on) if found else None
+        when = self.done_when
+        if self.done_matches is not None:
+            matches, plain = self.done_matches, self.done_when
+
+            def when(event: EventBase) -> bool:
+                return matches(trigger, event) and (plain is None or plain(event))
+
+        return _first(episode, self.done_by, trigger.on, when)
 
     def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
         """The deadlines (as drafts) and findings this rule gives for one triggering event."""
@@ -770,8 +832,16 @@ class DeadlineRule(Rule):
         else:
             steps = []
         draft = Draft(
-            self, trigger, due, steps, self.done(episode, trigger), exceptions=self.exceptions
+            self,
+            trigger,
+            due,
+            steps,
+            self.done(episode, trigger),
+            subject=self.subject(trigger) if self.subject is not None else None,
+            exceptions=self.exceptions,
         )
+        if self.breached_by:
+            draft.breached_by = _first(episode, self.breached_by, trigger.on, self.breached_when)
         if self.still_open is not None:
             draft.still_open_because = self.still_open(episode, trigger, due)
             draft.held_open = self.held_open
@@ -786,6 +856,14 @@ class DeadlineRule(Rule):
                 draft.steps.append(because)
                 break
         return draft
+
+
+def _first(
+    episode: Episode, kinds: tuple[str, ...], day: date, when: Callable[[EventBase], bool] | None
+) -> EventBase | None:
+    """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``."""
+    found = [e for kind in kinds if (e := episode.first_after(kind, day, when)) is not None]
+    return min(found, key=_on) if found else None
 
 
 def deadline_rule(**fields: Any) -> Callable[[ComputeFn], DeadlineRule]:
@@ -841,6 +919,13 @@ class CheckRule(Rule):
     """Optional: event types without which the check has nothing to say (it is then skipped)."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class MeasureRule(Rule):
+    """A performance measure of an episode (SEN2's 20 weeks), read from its rules' results."""
+
+    measure: Callable[[MeasureRule, Episode], list[Measure]]
+
+
 InputNoteTopic: TypeAlias = Literal["events_after_as_of", "no_decision"]
 
 
@@ -852,7 +937,9 @@ class InputNoteRule(Rule):
     severity: Severity = "info"
 
 
-Rules: TypeAlias = "DeadlineRule | DutyRule | EligibilityRule | CheckRule | InputNoteRule"
+Rules: TypeAlias = (
+    "DeadlineRule | DutyRule | EligibilityRule | CheckRule | InputNoteRule | MeasureRule"
+)
 
 _K = TypeVar("_K", bound=Rule)
 
@@ -864,7 +951,7 @@ class Planned(Generic[_K]):
     rule_id: str
     versions: tuple[_K, ...]
     rank: int
-    trigger: str = ""
+    triggers: tuple[str, ...] = ()
 
     def pick(self, day: date) -> _K | None:
         """The version in force on ``day`` (C10), or ``None``."""
@@ -883,12 +970,17 @@ class Plan:
     duties: tuple[Planned[DutyRule], ...]
     checks_first: tuple[Planned[CheckRule], ...]
     checks_last: tuple[Planned[CheckRule], ...]
+    measures: tuple[Planned[MeasureRule], ...] = ()
 
     def matters(self, present: Iterable[str]) -> bool:
         """Whether any rule of the plan can say something about a case with these event types."""
-        if self.deadlines or self.duties:
-            return True
         kinds = set(present)
+        if (
+            self.duties
+            or self.measures
+            or any(not kinds.isdisjoint(d.triggers) for d in self.deadlines)
+        ):
+            return True
         return any(
             not rule.only_with or kinds.intersection(rule.only_with)
             for planned in (*self.checks_first, *self.checks_last)
@@ -961,7 +1053,8 @@ class RuleSet:
         for rule_id in self.ids_of("", DeadlineRule):
             first = self._versions[rule_id][0]
             assert isinstance(first, DeadlineRule)
-            by_trigger.setdefault((first.process, first.trigger), []).append(rule_id)
+            for trigger in (first.trigger, *first.also_triggered_by):
+                by_trigger.setdefault((first.process, trigger), []).append(rule_id)
         self.deadline_ids_by_trigger = {k: tuple(v) for k, v in by_trigger.items()}
         """Deadline rule ids by (process, trigger event type), in ``needs`` order."""
         self._notes = {
@@ -980,9 +1073,13 @@ class RuleSet:
             for rule_id, found in self._versions.items():
                 first = found[0]
                 if first.process == process and isinstance(first, kind) and keep(first):
-                    trigger = first.trigger if isinstance(first, DeadlineRule) else ""
+                    triggers = (
+                        (first.trigger, *first.also_triggered_by)
+                        if isinstance(first, DeadlineRule)
+                        else ()
+                    )
                     typed = tuple(v for v in found if isinstance(v, kind))
-                    out.append(Planned(rule_id, typed, self.rank[rule_id], trigger))
+                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers))
             return out
 
         return Plan(
@@ -990,6 +1087,7 @@ class RuleSet:
             duties=tuple(planned(DutyRule)),
             checks_first=tuple(planned(CheckRule, lambda r: r.stage == "first")),
             checks_last=tuple(planned(CheckRule, lambda r: r.stage == "last")),
+            measures=tuple(planned(MeasureRule)),
         )
 
     def plan(self, process: str) -> Plan:
@@ -1119,7 +1217,7 @@ def _disapplying(
                 (exception, f"{draft.rule.id}: its time limit has no exception for this reason")
             )
         for head in heads:
-            span = head.overlap(exception, running)
+            span = head.overlap(exception, running, episode.case_index)
             if isinstance(span, tuple):
                 return (exception, head, span), considered
             considered.append((exception, f"{draft.rule.id} (due {long_date(due)}): {span}"))
@@ -1148,7 +1246,7 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
     if due is not None:
         due, moved = rule.non_working_day.settle(due, cal)
         steps.extend(moved)
-    done_on = draft.done.on if draft.done is not None else None
+    done_on = draft.done.on if draft.done is not None else draft.done_on
     considered: list[Considered] = []
     if due is not None and episode.exceptions and not (done_on is not None and done_on <= due):
         found, considered = _disapplying(draft, episode, due)
@@ -1167,6 +1265,8 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
             due = None
             citations = (*citations, head.citation)
     status = status_of(due, done_on, episode.as_of)
+    if rule.protected_period and due is not None:
+        status, done_on = _protected(draft, due, episode.as_of)
     findings: list[Finding] = []
     if status == "overdue" and draft.still_open_because is not None:
         status = "pending"
@@ -1202,13 +1302,32 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
     return deadline, findings, considered
 
 
+def _protected(draft: Draft, due: date, as_of: date) -> tuple[Status, date | None]:
+    """The status of a protected period: cut short (missed), run in full (met), or running."""
+    if draft.breached_by is not None and draft.breached_by.on <= due:
+        return "missed", draft.breached_by.on
+    return ("met" if as_of > due else "pending"), None
+
+
 def _status_steps(
     draft: Draft, holder: str, status: Status, due: date | None, done_on: date | None, as_of: date
 ) -> list[str]:
     """The explanation steps that give a deadline's status with its evidence, and who acts."""
     steps: list[str] = []
     who = holder_name(holder, draft.trigger.on)
-    done = event_label(draft.done) if draft.done is not None else ""
+    done = event_label(draft.done) if draft.done is not None else draft.done_label
+    if draft.rule.protected_period and due is not None:
+        if status == "missed":
+            assert draft.breached_by is not None
+            steps.append(
+                f"{event_label(draft.breached_by)} came on {long_date(draft.breached_by.on)}, "
+                f"before the period ended on {long_date(due)}: the period was cut short: missed."
+            )
+        elif status == "met":
+            steps.append(f"The period ran in full to {long_date(due)}: met.")
+        else:
+            steps.append(f"The period is still running as of {long_date(as_of)}: pending.")
+        return steps
     if status == "met":
         steps.append(f"Done on {long_date(done_on)} ({done}), in time: met.")
     elif status == "missed":
@@ -1260,6 +1379,11 @@ def judge(deadline: Deadline, rule: DeadlineRule, calendar: WorkingDayCalendar) 
             )
         )
     return findings
+
+
+def disapplied_by_exception(deadline: Deadline, rule: Rule) -> bool:
+    """Whether a statutory exception disapplied the deadline (its citation was added to it)."""
+    return deadline.status == "disapplied" and len(deadline.citations) > len(rule.citations)
 
 
 def answer_eligibility(rules: RuleSet, episode: Episode) -> Eligibility:

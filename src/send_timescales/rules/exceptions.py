@@ -187,3 +187,82 @@ UNUSED = CheckRule(
 
 RULES = (UNUSED,)
 """The check on exceptions that changed nothing."""
+
+
+def _part2_heads(paragraph: str, covid: str) -> tuple[ExceptionHead, ...]:
+    """Regs 5(4), 10(4), 13(3) (through 10(4)) and 27(3): the four heads, and coronavirus."""
+    closure = (
+        "for a continuous period of 4 weeks or more, when the LA asked it for advice between one "
+        "week before it closed and one week before it re-opened"
+    )
+    return (
+        ExceptionHead(
+            reason="school_closure",
+            text=f"the closure of a school or post-16 institution {closure}",
+            citation=SEND_REGS.cite(f"{paragraph}(a)", "verified"),
+            min_days=28,
+            lead_days=7,
+            needs_advice=True,
+        ),
+        ExceptionHead(
+            reason="early_years_closure",
+            text=f"the closure of an early years provider {closure}",
+            citation=SEND_REGS.cite(f"{paragraph}(b)", "verified"),
+            min_days=28,
+            lead_days=7,
+            needs_advice=True,
+        ),
+        ExceptionHead(
+            reason="personal_circumstances",
+            text="exceptional personal circumstances affecting the child, the parent or the "
+            "young person during the period",
+            citation=SEND_REGS.cite(f"{paragraph}(c)", "verified"),
+        ),
+        ExceptionHead(
+            reason="absence",
+            text="the absence of the child, the parent or the young person from the LA's area "
+            "for a continuous period of not less than 4 weeks during the period",
+            citation=SEND_REGS.cite(f"{paragraph}(d)", "verified"),
+            min_days=28,
+            within_period=True,
+        ),
+        _coronavirus(SEND_REGS.cite(f"{covid} (inserted by SI 2020/471)", "verified")),
+    )
+
+
+REG_5_4 = _part2_heads("5(4)", "5(4)(e)")
+"""Reg 5(4): exceptions to the 6 weeks for the decision whether to assess."""
+REG_10_4 = _part2_heads("10(4)", "10(4)(e)")
+"""Reg 10(4): exceptions to the 16 weeks for a decision not to issue a plan."""
+REG_13_3 = _part2_heads("13(3), 10(4)", "13(3), 10(4)(e)")
+"""Reg 13(3): the reg 10(4) exceptions, for the 20 weeks to the final plan."""
+REG_27_3 = _part2_heads("27(3)", "27(3)(e)")
+"""Reg 27(3): exceptions to the 14 weeks to the final plan after a re-assessment."""
+REG_8_2 = (
+    ExceptionHead(
+        reason="personal_circumstances",
+        text="exceptional circumstances affecting the child, the parent or the young person "
+        "during the 6 weeks",
+        citation=SEND_REGS.cite("8(2)(a)", "verified"),
+    ),
+    ExceptionHead(
+        reason="absence",
+        text="the absence of the child, the parent or the young person from the LA's area for a "
+        "continuous period of not less than 4 weeks during the 6 weeks",
+        citation=SEND_REGS.cite("8(2)(b)", "verified"),
+        min_days=28,
+        within_period=True,
+    ),
+    ExceptionHead(
+        reason="missed_appointment",
+        text="the child or young person failing to keep an appointment for an examination or a "
+        "test made by the body during the 6 weeks",
+        citation=SEND_REGS.cite("8(2)(c)", "verified"),
+    ),
+    _coronavirus(SEND_REGS.cite("8(2)(d) (inserted by SI 2020/471)", "verified")),
+)
+"""Reg 8(2): the advice-giver's own list (not "personal"; a missed appointment)."""
+REG_22_6 = (_coronavirus(SEND_REGS.cite("22(6) (inserted by SI 2020/471)", "verified")),)
+"""Reg 22(6): coronavirus, for the 8 weeks of reg 22(3) and (4)."""
+REG_18A = (_coronavirus(SEND_REGS.cite("18A (inserted by SI 2020/471)", "verified")),)
+"""Reg 18A: a review under CFA 2014 s.44(1) as soon as reasonably practicable (coronavirus)."""

@@ -8,6 +8,10 @@
   agreement on an appealable matter, done "as if" ordered (reg 42(2)). The notices, plans and
   cessations that comply belong to it; they may also happen without any order.
 
+* ``request``: opened by a request for an EHC needs assessment (or the LA becoming responsible)
+  or for a re-assessment; the decisions, advice, draft and final plan that answer it belong to it;
+* ``plan``: opened by a final EHC plan; its reviews, phase transfers, amendments and ceasing
+  belong to it (a new final plan, after a re-assessment, opens a new one);
 * ``case``: the whole case, once, after the others (checks that need every deadline, such as
   an exception that changed nothing).
 
@@ -18,10 +22,10 @@ about its contents).
 
 from __future__ import annotations
 
-from ..events import EventBase, MediationAgreement
+from ..events import DecisionNotice, EventBase, MediationAgreement
 from ._model import Process
 
-__all__ = ["CASE", "DISPUTE", "ORDER", "PROCESSES"]
+__all__ = ["CASE", "DISPUTE", "ORDER", "PLAN", "PROCESSES", "REQUEST"]
 
 
 def _agrees_appealable_matter(event: EventBase) -> bool:
@@ -70,6 +74,42 @@ ORDER = Process(
     ),
 )
 
+REQUEST = Process(
+    name="request",
+    summary="A request for an EHC needs assessment or re-assessment, and the clocks it starts",
+    opened_by=frozenset({"assessment_requested", "reassessment_requested"}),
+    members=frozenset(
+        {
+            "assessment_agreed",
+            "reassessment_agreed",
+            "advice_requested",
+            "advice_received",
+            "draft_plan_issued",
+            "decision_notice",
+        }
+    ),
+)
+
+PLAN = Process(
+    name="plan",
+    summary="An EHC plan from the day it is made: reviews, phase transfers, amendments, ceasing",
+    opened_by=frozenset({"decision_notice"}),
+    opens_when=lambda event: (
+        isinstance(event, DecisionNotice) and event.decision == "plan_finalised"
+    ),
+    members=frozenset(
+        {
+            "review_meeting_held",
+            "review_decision",
+            "phase_transfer_planned",
+            "amendment_notice_sent",
+            "decision_notice",
+            "plan_ceased",
+        }
+    ),
+    opens_implicitly=True,
+)
+
 CASE = Process(
     name="case",
     summary="The whole case, once, after every other episode: checks that need all its deadlines",
@@ -78,5 +118,5 @@ CASE = Process(
     whole_case=True,
 )
 
-PROCESSES = (DISPUTE, ORDER, CASE)
+PROCESSES = (DISPUTE, REQUEST, ORDER, PLAN, CASE)
 """Every process, in the order the engine evaluates their episodes."""

@@ -1,0 +1,437 @@
+"""Reviews, phase transfers, amendments and ceasing: CFA 2014 ss.44, 45; SEND Regs 2014 regs 18-22.
+
+In statutory order; read in legislation.gov.uk's published data (``verified``).
+
+A plan is reviewed "in the period of 12 months starting with" the day it was first made, then
+with each review (CFA s.44(1)): that day is day 1, so the review is due by the day before the
+corresponding date (C9; the anniversary reading used in practice is a day later). After a
+re-assessment, reg 27(4)(a) says instead "within 12 months of the date on which a copy of the
+finalised plan is sent" (C2, no day taken off). An amendment never resets the clock. Around a
+review meeting (regs 20, 21): at least 2 weeks' notice, advice circulated at least 2 weeks
+before, a report within 2 weeks, the LA's decision within 4 weeks. Before a transfer between
+phases, the plan is reviewed and amended where necessary before 15 February (before 31 March
+from secondary school to post-16; at least five months before a post-16 to post-16 move)
+(reg 18). Amending after a review (reg 22): at least 15 days for representations, then the
+amended plan (or a decision not to amend) within 8 weeks of the proposed amendments, and, after
+a review, never later than 12 weeks after its meeting (R (L, M, P) v Devon CC [2022] EWHC 493
+(Admin): the 4 weeks of reg 20(10) plus the 8 of reg 22(3)). A plan the LA decides to cease is
+kept until the time to appeal ends or an appeal is decided (CFA s.45(4)).
+
+Not modelled: the transfer of a plan to another LA (reg 15) and a change of commissioning body
+(reg 16), with their 15 working days; who must attend a review (reg 20(2)); reg 28's amendments
+without a review are counted as reg 22 amendments (8 weeks) with no meeting, hence no 12-week
+limb; reg 31 (the procedure for ceasing) sets no time limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from ..citations import CFA_2014, SEND_REGS, case_law
+from ..events import (
+    DecisionNotice,
+    EventBase,
+    PhaseTransferPlanned,
+    ReviewDecision,
+    ReviewMeetingHeld,
+    event_label,
+)
+from ..periods import (
+    AtLeastDays,
+    Before,
+    Months,
+    MonthsBefore,
+    MonthsStartingWith,
+    Period,
+    Weeks,
+    WeeksBefore,
+    explained,
+    long_date,
+)
+from ..results import Deadline, DutyHolder
+from ._model import (
+    AS_COMPUTED,
+    DeadlineRule,
+    Draft,
+    DutyRule,
+    Earlier,
+    Episode,
+    FindingTemplate,
+    Limb,
+    Output,
+    deadline_rule,
+    trigger_step,
+)
+from .exceptions import REG_18A, REG_22_6, coronavirus_2a
+
+__all__ = ["RULES"]
+
+_ONE_DAY = timedelta(days=1)
+_DEVON = case_law("R (L, M, P) v Devon County Council [2022] EWHC 493 (Admin)", "secondary")
+_REVIEW_2A = coronavirus_2a("2A(3)(c), (d)")
+
+
+def _notice(*decisions: str) -> Callable[[EventBase], bool]:
+    def matches(event: EventBase) -> bool:
+        return isinstance(event, DecisionNotice) and event.decision in decisions
+
+    return matches
+
+
+def _arranger(meeting: EventBase) -> DutyHolder:
+    return (
+        "la" if isinstance(meeting, ReviewMeetingHeld) and meeting.arranged_by == "la" else "school"
+    )
+
+
+def _after_reassessment(episode: Episode) -> bool:
+    """Whether the plan that opened the episode was finalised after a re-assessment."""
+    plan = episode.opener
+    earlier_plans = [
+        e
+        for e in episode.case_index.get("decision_notice", ())
+        if _notice("plan_finalised")(e) and e.on < plan.on
+    ]
+    since = earlier_plans[-1].on if earlier_plans else date.min
+    return any(since < e.on <= plan.on for e in episode.case_index.get("reassessment_agreed", ()))
+
+
+def _starts_a_review_year(event: EventBase) -> bool:
+    """A plan first made (its final version sent), or a review meeting."""
+    return not isinstance(event, DecisionNotice) or event.decision == "plan_finalised"
+
+
+@deadline_rule(
+    id="review.annual",
+    summary="LA reviews the EHC plan (a review meeting), at least every 12 months",
+    duty_holder="la",
+    process="plan",
+    trigger="decision_notice",
+    also_triggered_by=("review_meeting_held",),
+    trigger_when=_starts_a_review_year,
+    trigger_text="the EHC plan was made (its final version sent), or last reviewed",
+    period_text="in the period of 12 months starting with the day the plan was first made, then "
+    "with each review (the day before the corresponding date); after a re-assessment, within 12 "
+    "months of sending the finalised plan",
+    exceptions=REG_18A,
+    citations=(CFA_2014.cite("44(1)", "verified"), SEND_REGS.cite("27(4)", "verified")),
+)
+def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
+    made = isinstance(trigger, DecisionNotice)
+    ceased = episode.of("plan_ceased")
+    if ceased and ceased[0].on <= trigger.on:
+        return []
+    period: Period = Months(12) if made and _after_reassessment(episode) else MonthsStartingWith(12)
+    due = period.end(trigger.on, episode.calendar)
+    done = next((m for m in episode.of("review_meeting_held") if m.on > trigger.on), None)
+    if made:
+        same_day = [m for m in episode.of("review_meeting_held") if m.on == trigger.on]
+        done = same_day[0] if same_day else done
+    steps: list[str] = []
+    if episode.explain:
+        if made:
+            steps.append(trigger_step(rule, trigger))
+        else:
+            steps.append(f"The clock starts on {long_date(trigger.on)}: the plan was reviewed.")
+        if isinstance(period, Months):
+            steps.append(
+                "The plan followed a re-assessment: reg 27(4)(a) requires the review "
+                '"within 12 months of the date on which a copy of the finalised plan is sent" '
+                "(C2, docs/interpretations.md#c2)."
+            )
+        steps.extend(explained(period, trigger.on, episode.calendar))
+        if isinstance(period, MonthsStartingWith):
+            steps.append(
+                '"Starting with" makes that day the first of the 12 months, so the review is due '
+                "by the day before the anniversary (C9, docs/interpretations.md#c9); the "
+                "anniversary reading used in practice gives a day later."
+            )
+    draft = Draft(rule, trigger, due, steps, done, exceptions=rule.exceptions)
+    if done is None and ceased and ceased[0].on <= due:
+        draft.due = None
+        draft.steps.append(
+            f"The plan ceased on {long_date(ceased[0].on)} ({event_label(ceased[0])}): no "
+            "further review is due: disapplied."
+        )
+    return [draft]
+
+
+@deadline_rule(
+    id="review.meeting_notice",
+    summary="The person arranging the review meeting gives at least 2 weeks' notice of its date",
+    duty_holder="school",
+    process="plan",
+    trigger="review_meeting_held",
+    trigger_text="the review meeting was held (the notice is counted back from its date)",
+    period_text="at least 2 weeks before the meeting",
+    non_working_day=AS_COMPUTED,
+    citations=(SEND_REGS.cite("20(3)", "verified"), SEND_REGS.cite("21(3)", "verified")),
+)
+def _meeting_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
+    assert isinstance(trigger, ReviewMeetingHeld)
+    return _before_meeting(rule, episode, trigger, trigger.notice_sent_on, "the notice was sent")
+
+
+@deadline_rule(
+    id="review.advice_circulation",
+    summary="The person arranging the review meeting circulates the advice at least 2 weeks "
+    "before it",
+    duty_holder="school",
+    process="plan",
+    trigger="review_meeting_held",
+    trigger_text="the review meeting was held (the circulation is counted back from its date)",
+    period_text="at least 2 weeks before the meeting",
+    non_working_day=AS_COMPUTED,
+    citations=(SEND_REGS.cite("20(4)", "verified"), SEND_REGS.cite("21(4)", "verified")),
+)
+def _advice_circulation(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
+    assert isinstance(trigger, ReviewMeetingHeld)
+    return _before_meeting(
+        rule, episode, trigger, trigger.advice_circulated_on, "the advice was circulated"
+    )
+
+
+def _before_meeting(
+    rule: DeadlineRule,
+    episode: Episode,
+    meeting: ReviewMeetingHeld,
+    done_on: date | None,
+    what: str,
+) -> list[Output]:
+    """A step due at least 2 weeks before the meeting, judged only where its date is recorded."""
+    if done_on is None:
+        return []
+    period = WeeksBefore(2)
+    steps = [trigger_step(rule, meeting), *explained(period, meeting.on, episode.calendar)]
+    return [
+        Draft(
+            rule,
+            meeting,
+            period.end(meeting.on),
+            steps,
+            None,
+            duty_holder=_arranger(meeting),
+            done_on=done_on,
+            done_label=f"{what}: recorded on the review meeting",
+        )
+    ]
+
+
+@deadline_rule(
+    id="review.report",
+    summary="The review report is prepared and sent to everyone invited, within 2 weeks of the "
+    "meeting",
+    duty_holder="school",
+    process="plan",
+    trigger="review_meeting_held",
+    trigger_text="the review meeting was held",
+    period_text="within 2 weeks of the meeting",
+    exceptions=(_REVIEW_2A,),
+    citations=(SEND_REGS.cite("20(9)", "verified"), SEND_REGS.cite("21(7), (8)", "verified")),
+)
+def _report(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
+    assert isinstance(trigger, ReviewMeetingHeld)
+    steps = [trigger_step(rule, trigger), *explained(Weeks(2), trigger.on, episode.calendar)]
+    steps.append(
+        'Reading: "prepared within two weeks ... and sent" is read as sent within the two weeks '
+        "too (C9, docs/interpretations.md#c9)."
+    )
+    return [
+        Draft(
+            rule,
+            trigger,
+            Weeks(2).end(trigger.on),
+            steps,
+            None,
+            duty_holder=_arranger(trigger),
+            done_on=trigger.report_sent_on,
+            done_label="the report was sent: recorded on the review meeting",
+            exceptions=rule.exceptions,
+        )
+    ]
+
+
+REVIEW_DECISION = DeadlineRule(
+    id="review.decision",
+    summary="LA decides whether to keep, amend or cease the plan after the review, and notifies "
+    "it (with any proposed amendments)",
+    duty_holder="la",
+    process="plan",
+    trigger="review_meeting_held",
+    trigger_text="the review meeting was held",
+    period=Weeks(4),
+    done_by=("review_decision", "decision_notice", "amendment_notice_sent"),
+    done_when=lambda e: (
+        not isinstance(e, DecisionNotice)
+        or e.decision in ("cease_plan", "refuse_amendment", "plan_amended")
+    ),
+    exceptions=(_REVIEW_2A,),
+    citations=(
+        SEND_REGS.cite("20(10)", "verified"),
+        SEND_REGS.cite("21(9)", "verified"),
+        _DEVON,
+    ),
+)
+
+
+@deadline_rule(
+    id="review.phase_transfer",
+    summary="LA reviews the plan and amends it where necessary to name the new school or "
+    "institution, before a transfer between phases",
+    duty_holder="la",
+    process="plan",
+    trigger="phase_transfer_planned",
+    trigger_text="a transfer between phases of education is planned",
+    period_text="before 15 February of the transfer's calendar year; before 31 March from "
+    "secondary school to post-16; at least five months before a post-16 to post-16 transfer",
+    non_working_day=AS_COMPUTED,
+    citations=(SEND_REGS.cite("18(1)", "verified"), SEND_REGS.cite("18(2)", "verified")),
+)
+def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
+    assert isinstance(trigger, PhaseTransferPlanned)
+    transfer = trigger.transfer_on
+    if trigger.kind == "post16_to_post16":
+        period: Period = MonthsBefore(5)
+        due = period.end(transfer)
+        since = MonthsBefore(12).end(transfer)
+        how = (
+            f"A move from one post-16 institution to another on {long_date(transfer)}: reg 18(2), "
+            "at least five months before it."
+        )
+        steps_period = list(explained(period, transfer, episode.calendar))
+    else:
+        day, month, paragraph = (
+            (31, 3, "18(1)(a)") if trigger.kind == "to_post16" else (15, 2, "18(1)(b)")
+        )
+        period = Before(0, month=month, day=day)
+        due = period.end(date(transfer.year, 1, 1))
+        since = MonthsBefore(12).end(transfer)
+        how = (
+            f"A transfer on {long_date(transfer)}: reg {paragraph}, before {day} "
+            f"{'March' if month == 3 else 'February'} in the calendar year of the transfer."
+        )
+        steps_period = list(explained(period, date(transfer.year, 1, 1), episode.calendar))
+    done = _first_review_outcome(episode, since)
+    steps = [trigger_step(rule, trigger), how, *steps_period]
+    steps.append(
+        f"Met by the first amended plan or decision to keep the plan on or after "
+        f"{long_date(since)}, 12 months before the transfer (reg 18(1): the review of a child "
+        '"within 12 months of a transfer").'
+    )
+    return [Draft(rule, trigger, due, steps, done)]
+
+
+def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
+    found = [
+        e
+        for e in (
+            episode.first_after("decision_notice", since, _notice("plan_amended")),
+            episode.first_after(
+                "review_decision",
+                since,
+                lambda e: isinstance(e, ReviewDecision) and e.outcome == "maintain",
+            ),
+        )
+        if e is not None
+    ]
+    return min(found, key=lambda e: e.on) if found else None
+
+
+AMENDMENT_REPRESENTATIONS = DeadlineRule(
+    id="amendment.representations",
+    summary="LA gives the parent or young person at least 15 days, from the day the proposed "
+    "amendments were served, to make representations before amending the plan",
+    duty_holder="la",
+    process="plan",
+    trigger="amendment_notice_sent",
+    trigger_text="the proposed amendments were sent (reg 22(2)(a); read as served that day)",
+    period=AtLeastDays(15),
+    non_working_day=AS_COMPUTED,
+    protected_period=True,
+    breached_by=("decision_notice",),
+    breached_when=_notice("plan_amended"),
+    when_missed=FindingTemplate(
+        "amended_plan_before_representations",
+        "error",
+        lambda d: (
+            f"The amended plan was issued on {long_date(d.done_on)}, within the 15 days "
+            f"for representations on the proposed amendments, which ran to {long_date(d.due)}."
+        ),
+    ),
+    citations=(SEND_REGS.cite("22(2)(c)", "verified"), SEND_REGS.cite("28", "verified")),
+)
+AMENDMENT_FINAL = DeadlineRule(
+    id="amendment.final",
+    summary="LA issues the amended plan, or notifies a decision not to amend it, after proposing "
+    "amendments",
+    duty_holder="la",
+    process="plan",
+    trigger="amendment_notice_sent",
+    trigger_text="the LA sent the proposed amendments (reg 22(2)(a))",
+    period=Earlier(
+        Limb(name="8-week limb", label="Reg 22(3), (4)", period=Weeks(8)),
+        Limb(
+            name="12-week limb",
+            label="After a review (Devon)",
+            period=Weeks(12),
+            anchor="review_meeting_held",
+            anchor_text="the review meeting before the proposals",
+            latest_before_trigger=True,
+            note="Devon: the 4 weeks of reg 20(10) to propose amendments and the 8 weeks of reg "
+            "22(3) to make them add up to 12 weeks from the review meeting, at the latest.",
+        ),
+    ),
+    period_text="within 8 weeks of sending the proposed amendments; after a review, never later "
+    "than 12 weeks after its meeting (Devon)",
+    done_by=("decision_notice",),
+    done_when=_notice("plan_amended", "refuse_amendment"),
+    exceptions=REG_22_6,
+    citations=(
+        SEND_REGS.cite("22(3)", "verified"),
+        SEND_REGS.cite("22(4)", "verified"),
+        _DEVON,
+    ),
+)
+
+
+def _maintained(episode: Episode) -> str | None:
+    decision = episode.decision
+    if decision is None or decision.decision != "cease_plan" or episode.opener is not decision:
+        return None
+    appeal: tuple[Deadline, ...] = episode.results.get("appeal.register", ())
+    until = (
+        f"after {long_date(appeal[0].due)}, the end of the time to appeal, if no appeal is "
+        "brought by then"
+        if appeal and appeal[0].due is not None
+        else "the end of the time to appeal, if no appeal is brought"
+    )
+    return (
+        f"the LA decided on {long_date(decision.on)} to cease the plan: it must keep maintaining "
+        f"it until {until}, or until an appeal brought in time is finally decided"
+    )
+
+
+CEASE_MAINTAIN = DutyRule(
+    id="cease.maintain_pending_appeal",
+    summary="LA keeps maintaining the EHC plan it decided to cease until the time to appeal "
+    "ends, or an appeal is finally decided",
+    duty_holder="la",
+    process="dispute",
+    applies=_maintained,
+    needs=("appeal.register",),
+    citations=(CFA_2014.cite("45(4)", "verified"),),
+)
+
+RULES = (
+    _annual,
+    _phase_transfer,
+    _meeting_notice,
+    _advice_circulation,
+    _report,
+    REVIEW_DECISION,
+    AMENDMENT_REPRESENTATIONS,
+    AMENDMENT_FINAL,
+    CEASE_MAINTAIN,
+)
+"""The review, amendment and ceasing rules, in statutory order."""
