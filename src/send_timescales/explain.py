@@ -12,7 +12,7 @@ from datetime import date
 
 from .citations import Citation
 from .periods import long_date
-from .results import Deadline, Report
+from .results import DUTY_HOLDER_NAMES, Deadline, Report
 
 __all__ = ["render_html", "render_markdown", "render_text", "render_timeline_svg"]
 
@@ -23,14 +23,7 @@ _STATUS = {
     "overdue": "OVERDUE",
     "disapplied": "disapplied",
 }
-_HOLDER = {
-    "la": "LA",
-    "icb": "ICB",
-    "mediation_adviser": "mediation adviser",
-    "mediator": "mediator",
-    "parent_or_young_person": "parent / young person",
-    "la_and_icb": "LA and ICB",
-}
+_HOLDER = {holder: names[0] for holder, names in DUTY_HOLDER_NAMES.items()}
 
 
 def _cite(citations: tuple[Citation, ...]) -> str:
