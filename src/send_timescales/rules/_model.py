@@ -240,7 +240,9 @@ class Episode:
         self, event_type: str, day: date, when: Callable[[EventBase], bool] | None = None
     ) -> EventBase | None:
         """The first event of ``event_type`` on or after ``day`` that satisfies ``when``."""
-        events = self.index.get(event_type, ())
+        events = self.index.get(event_type)
+        if not events:
+            return None
         for event in events[bisect_left(events, day, key=_on) :]:
             if when is None or when(event):
                 return event
@@ -862,6 +864,8 @@ def _first(
     episode: Episode, kinds: tuple[str, ...], day: date, when: Callable[[EventBase], bool] | None
 ) -> EventBase | None:
     """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``."""
+    if len(kinds) == 1:
+        return episode.first_after(kinds[0], day, when)
     found = [e for kind in kinds if (e := episode.first_after(kind, day, when)) is not None]
     return min(found, key=_on) if found else None
 
