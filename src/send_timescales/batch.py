@@ -2,9 +2,12 @@ r"""Evaluate many cases as a stream: read one, evaluate it, hand back its record
 
 This is what ``send-timescales batch`` runs. Input is JSON Lines (a case file per line) or a CSV
 of events (a row per event, a ``case_id`` column); output records are JSON Lines, CSV rows or
-iCalendar events. Memory stays flat in the number of cases: nothing is kept once its record is
-out. Every failure of one case (bad bytes, bad JSON, bad events, even a bug) becomes an error
-record for that case, and the rest go on; only input that cannot be read at all stops the run.
+iCalendar events; CSV rows are one table's (``deadlines`` by default; ``measures``, ``findings``
+or ``eligibility``), one row per item, with the typed columns of
+:func:`~send_timescales.reports_to_frame`. Memory stays flat in the number of cases: nothing is
+kept once its record is out. Every failure of one case (bad bytes, bad JSON, bad events, even a
+bug) becomes an error record for that case, and the rest go on; only input that cannot be read at
+all stops the run.
 
 Input rules. UTF-8, with or without a byte-order mark. JSON Lines are split on ``\n`` only (a
 trailing ``\r`` is dropped; U+2028 and U+0085 inside a string are not line breaks); blank lines
@@ -44,14 +47,18 @@ from .events import _json_or_none, parse_case
 from .results import Report
 from .tabular import (
     BATCH_CSV_ERROR_COLUMNS,
-    DEADLINE_COLUMNS,
+    TABLES,
+    Column,
+    Table,
     check_csv_header,
     csv_cell,
     event_from_csv_row,
+    rows,
 )
 
 __all__ = [
     "MESSAGE_CHARS",
+    "RECORD_KINDS",
     "Failure",
     "Item",
     "NotJsonLinesError",
@@ -67,6 +74,15 @@ __all__ = [
 
 Output: TypeAlias = Literal["jsonl", "csv", "ics"]
 """What each record is: a JSON line, CSV rows, or iCalendar events."""
+
+RECORD_KINDS: dict[str, str] = {
+    "deadlines": "deadline",
+    "eligibility": "eligibility",
+    "findings": "finding",
+    "measures": "measure",
+}
+"""The ``record`` cell of a CSV row of each table; a case with no row gets one ``no_<table>``
+row (``no_deadlines``, ``no_measures``, ...), a case that fails one ``error`` row."""
 
 MESSAGE_CHARS = 300
 """An error record's message is at most this long, whatever the input."""
@@ -307,13 +323,26 @@ def seekable(stream: IO[bytes]) -> IO[bytes]:
 # ---------------------------------------------------------------------------- evaluating
 
 
-def csv_header(source: str) -> bytes:
+def _columns(table: str) -> tuple[Column[Any], ...]:
+    columns = TABLES.get(table)
+    if columns is None:
+        raise ValueError(f"unknown table {table[:40]!r}; tables: {', '.join(TABLES)}")
+    return columns
+
+
+def csv_header(source: str, table: Table = "deadlines") -> bytes:
     """The header line of the batch CSV output; ``source`` is ``line`` or ``row``.
+
+    The columns are ``record``, ``source``, the table's columns (those of
+    :func:`~send_timescales.reports_to_frame` for the same table), then
+    :data:`~send_timescales.tabular.BATCH_CSV_ERROR_COLUMNS`.
 
     >>> csv_header("line").decode().split(",")[:4]
     ['record', 'line', 'case_id', 'decision_on']
+    >>> csv_header("row", "measures").decode().split(",")[:6]
+    ['record', 'row', 'case_id', 'rule_id', 'request_on', 'final_on']
     """
-    names = ["record", source, *(c.name for c in DEADLINE_COLUMNS), *BATCH_CSV_ERROR_COLUMNS]
+    names = ["record", source, *(c.name for c in _columns(table)), *BATCH_CSV_ERROR_COLUMNS]
     return (",".join(names) + "\r\n").encode()
 
 
@@ -325,33 +354,39 @@ def _csv_bytes(rows: list[list[object]]) -> bytes:
     return text.getvalue().encode("utf-8")
 
 
-def _format(item: Item, report: Report, output: Output, source: str) -> bytes:
+def _case_row(table: str, case_id: str | None) -> list[object]:
+    """The table's cells of a row that has only the case id (``no_<table>`` and ``error``)."""
+    return [case_id if c.name == "case_id" else None for c in _columns(table)]
+
+
+def _format(item: Item, report: Report, output: Output, source: str, table: Table) -> bytes:
     case_id = report.provenance.case_id
     if output == "ics":
         return icalendar_events(report).encode("utf-8")
     if output == "csv":
         blank = [""] * len(BATCH_CSV_ERROR_COLUMNS)
-        if not report.deadlines:
-            empty = [None] * (len(DEADLINE_COLUMNS) - 1)
-            return _csv_bytes([["no_deadlines", item.number, case_id, *empty, *blank]])
-        return _csv_bytes(
-            [
-                ["deadline", item.number, *(c.get(report, d) for c in DEADLINE_COLUMNS), *blank]
-                for d in report.deadlines
-            ]
-        )
+        found = rows(report, table)
+        if not found:
+            empty = _case_row(table, case_id)
+            return _csv_bytes([[f"no_{table}", item.number, *empty, *blank]])
+        kind = RECORD_KINDS[table]
+        return _csv_bytes([[kind, item.number, *row.values(), *blank] for row in found])
     head = json.dumps({"case_id": case_id, source: item.number}, ensure_ascii=False)
     return _one_line(f'{head[:-1]}, "report": {report.model_dump_json()}}}\n').encode()
 
 
 def _error_bytes(
-    item: Item, case_id: str | None, failure: Failure, output: Output, source: str
+    item: Item,
+    case_id: str | None,
+    failure: Failure,
+    output: Output,
+    source: str,
+    table: Table = "deadlines",
 ) -> bytes:
     if output == "ics":
         return b""
     if output == "csv":
-        empty = [None] * (len(DEADLINE_COLUMNS) - 1)
-        row = ["error", item.number, case_id, *empty]
+        row = ["error", item.number, *_case_row(table, case_id)]
         return _csv_bytes([[*row, failure.error_type, failure.code, failure.message]])
     record = {
         "case_id": case_id,
@@ -364,8 +399,13 @@ def _error_bytes(
     return text.encode("utf-8", "backslashreplace")
 
 
-def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line") -> Outcome:
+def evaluate_item(
+    item: Item, as_of: date, output: Output, source: str = "line", table: Table = "deadlines"
+) -> Outcome:
     """Evaluate one case and format its record; any failure becomes an error record.
+
+    ``table`` is the table whose rows a CSV record holds (``deadlines``, ``measures``,
+    ``findings`` or ``eligibility``); the other outputs ignore it.
 
     >>> out = evaluate_item(Item(7, None, '{"case_id": "Z", "events": "no"}'), date(2026, 1, 5),
     ...                     "jsonl")
@@ -373,6 +413,12 @@ def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line")
     >>> record = json.loads(out.data)
     >>> record["case_id"], record["line"], record["error_type"]
     ('Z', 7, 'EventError')
+    >>> case = ('{"case_id": "M", "events": [{"type": "assessment_requested", "on": "2025-01-06"},'
+    ...         ' {"type": "decision_notice", "on": "2025-05-20", "decision": "plan_finalised"}]}')
+    >>> out = evaluate_item(Item(1, None, case), date(2025, 6, 1), "csv", table="measures")
+    >>> out.data.decode().split(",")[:10]  # doctest: +NORMALIZE_WHITESPACE
+    ['measure', '1', 'M', 'measure.sen2_20_weeks', '2025-01-06', '2025-05-20', '134', '19',
+     'true', 'false']
     """
     case_id = item.case_id
     failure = item.failure
@@ -384,7 +430,7 @@ def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line")
                 report = evaluate(case, as_of=as_of)
             else:
                 report = evaluate(list(item.payload or ()), as_of=as_of, case_id=case_id)
-            return Outcome(item.number, case_id, _format(item, report, output, source))
+            return Outcome(item.number, case_id, _format(item, report, output, source, table))
         except Exception as error:
             failure = Failure.of(error)
             if case_id is None and isinstance(item.payload, str):
@@ -392,15 +438,19 @@ def evaluate_item(item: Item, as_of: date, output: Output, source: str = "line")
                 case_id = _short_id(raw.get("case_id")) if isinstance(raw, dict) else None
             case_id = _short_id(case_id)
     try:
-        data = _error_bytes(item, case_id, failure, output, source)
+        data = _error_bytes(item, case_id, failure, output, source, table)
     except Exception:  # the record of a failure must not fail in turn
         failure = Failure(failure.error_type, failure.code, "(the message could not be written)")
-        data = _error_bytes(item, None, failure, output, source)
+        data = _error_bytes(item, None, failure, output, source, table)
     return Outcome(item.number, case_id, data, failure)
 
 
 def evaluate_chunk(
-    items: list[Item], as_of: date, output: Output, source: str = "line"
+    items: list[Item],
+    as_of: date,
+    output: Output,
+    source: str = "line",
+    table: Table = "deadlines",
 ) -> list[Outcome]:
     """:func:`evaluate_item` over a list (the unit of work of a worker process).
 
@@ -408,7 +458,7 @@ def evaluate_chunk(
     ...                                   date(2026, 1, 5), "csv", "row")]
     [1, 2]
     """
-    return [evaluate_item(item, as_of, output, source) for item in items]
+    return [evaluate_item(item, as_of, output, source, table) for item in items]
 
 
 def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
@@ -425,11 +475,13 @@ def outcomes(
     output: Output,
     jobs: int = 1,
     source: str = "line",
+    table: Table = "deadlines",
 ) -> Generator[Outcome, None, None]:
     r"""The record of each item, in input order, evaluated in ``jobs`` worker processes.
 
     With ``jobs`` above 1, chunks of cases go to a process pool with at most ``3 * jobs``
-    chunks in flight, so memory stays bounded however long the input.
+    chunks in flight, so memory stays bounded however long the input. ``table`` chooses the
+    rows of a CSV record (see :func:`evaluate_item`); an unknown one is a ``ValueError``.
 
     >>> import io
     >>> lines = io.BytesIO(b"".join(b'{"case_id": "C%d", "events": []}\n' % n
@@ -438,10 +490,11 @@ def outcomes(
     >>> [o.case_id for o in found][-3:]
     ['C47', 'C48', 'C49']
     """
+    _columns(table)
     iterator = iter(items)
     if jobs <= 1:
         for item in iterator:
-            yield evaluate_item(item, as_of, output, source)
+            yield evaluate_item(item, as_of, output, source, table)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -449,7 +502,7 @@ def outcomes(
     inflight: deque[Future[list[Outcome]]] = deque()
     try:
         for chunk in _chunks(iterator):
-            inflight.append(pool.submit(evaluate_chunk, chunk, as_of, output, source))
+            inflight.append(pool.submit(evaluate_chunk, chunk, as_of, output, source, table))
             while inflight and (len(inflight) >= 3 * jobs or inflight[0].done()):
                 yield from inflight.popleft().result()
         while inflight:

@@ -5,7 +5,8 @@ Commands::
     send-timescales evaluate CASE.json [--as-of YYYY-MM-DD] [--format json|text|markdown]
     send-timescales ical CASE.json [--as-of YYYY-MM-DD]       the deadlines as an iCalendar file
     send-timescales batch CASES.jsonl|EVENTS.csv [--as-of YYYY-MM-DD] [--output jsonl|csv|ics]
-                          [--jobs N] [--progress]
+                          [--table deadlines|eligibility|findings|measures] [--jobs N]
+                          [--progress]
     send-timescales rules [--format markdown|json]              the rule catalogue
     send-timescales schema [case|report]                        JSON Schema of the input or output
 
@@ -52,7 +53,7 @@ from .events import MAX_EVENTS_PER_CASE, MAX_NESTING_DEPTH, Case, parse_case
 from .results import Report
 from .rules import default_rules
 from .rules.catalogue import catalogue_json, catalogue_markdown
-from .tabular import BATCH_CSV_ERROR_COLUMNS, DEADLINE_COLUMNS
+from .tabular import BATCH_CSV_ERROR_COLUMNS, TABLES, Table
 
 __all__ = ["main"]
 
@@ -83,9 +84,26 @@ _AS_OF_HELP = (
 )
 
 
+_TABLE_ROWS = {
+    "deadlines": "a row per deadline",
+    "eligibility": "a row per decision",
+    "findings": "a row per finding",
+    "measures": "a row per request for an EHC needs assessment: SEN2's 20 weeks",
+}
+
+
+def _wrapped(text: str) -> str:
+    return "\n    ".join(textwrap.wrap(text, 88))
+
+
 def _batch_epilog() -> str:
-    names = ["record", "line (or row)", *(c.name for c in DEADLINE_COLUMNS)]
-    columns = "\n    ".join(textwrap.wrap(", ".join([*names, *BATCH_CSV_ERROR_COLUMNS]), 88))
+    names = ["record", "line (or row)", *(c.name for c in TABLES["deadlines"])]
+    columns = _wrapped(", ".join([*names, *BATCH_CSV_ERROR_COLUMNS]))
+    others = "\n    ".join(
+        _wrapped(f"{name} ({_TABLE_ROWS[name]}): {', '.join(c.name for c in table)}.")
+        for name, table in TABLES.items()
+        if name != "deadlines"
+    )
     return f"""\
 input:
   JSON Lines (.jsonl): one case file {{"case_id": ..., "events": [...]}} per line, UTF-8 with or
@@ -102,6 +120,10 @@ output:
     {columns}.
     record is "deadline", "no_deadlines" (a case without any: one row) or "error". Cells that
     a spreadsheet would run as a formula (= + - @) start with a single quote.
+    --table chooses another table: its columns (those of st.reports_to_frame(reports,
+    table=...)) stand between "line" (or "row") and "error_type", and record is "measure",
+    "finding" or "eligibility", "no_measures" or "no_findings" (a case without any) or "error":
+    {others}
   ics: one iCalendar file of every case's dated deadlines; error records go to stderr.
 
 Records come in input order and are written (and flushed) one by one. `line` is the JSON line
@@ -110,6 +132,7 @@ Records come in input order and are written (and flushed) one by one. `line` is 
 examples:
   {PROG} batch examples/cases.jsonl --as-of 2026-03-09 > reports.jsonl
   {PROG} batch examples/events.csv --output csv > deadlines.csv
+  {PROG} batch examples/cases.jsonl --output csv --table measures > measures.csv
   {PROG} batch cases.jsonl --jobs 2 --progress --output ics > deadlines.ics
 
 {_EXIT_STATUS}"""
@@ -208,7 +231,16 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         choices=("jsonl", "csv", "ics"),
         default="jsonl",
-        help="jsonl (default): a record per case; csv: a row per deadline; ics: iCalendar",
+        help="jsonl (default): a record per case; csv: a row per deadline (or per item of "
+        "--table); ics: iCalendar",
+    )
+    batch.add_argument(
+        "--table",
+        choices=tuple(TABLES),
+        default=None,
+        help="with --output csv, the table to write, a row per item: deadlines (default), "
+        "eligibility (a row per decision), findings, or measures (SEN2's 20 weeks, a row per "
+        "request for an assessment)",
     )
     batch.add_argument(
         "--jobs",
@@ -301,6 +333,12 @@ def _open_input(name: str) -> IO[bytes]:
 
 def _batch(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if args.table is not None and args.output != "csv":
+        raise _UsageError(
+            f"--table applies to --output csv only, not --output {args.output} (a jsonl "
+            "record has every table in its report)"
+        )
+    table: Table = args.table or "deadlines"
     as_of: date = args.as_of or date.today()
     kind = args.input
     if kind == "auto":
@@ -316,12 +354,14 @@ def _batch(args: argparse.Namespace) -> int:
             items = chain([first], items)
         out = _binary(sys.stdout)
         if output == "csv":
-            out.write(csv_header(source))
+            out.write(csv_header(source, table))
         elif output == "ics":
             out.write(calendar_start().encode())
         out.flush()
         cases = errors = 0
-        results = outcomes(items, as_of=as_of, output=output, jobs=args.jobs, source=source)
+        results = outcomes(
+            items, as_of=as_of, output=output, jobs=args.jobs, source=source, table=table
+        )
         try:
             for outcome in results:
                 if bar is None and cases == 0:  # after the workers started: no fork in a thread

@@ -177,6 +177,7 @@ def evaluate(
         "born": born,
         "explain": explain,
         "case_index": _index(ordered),
+        "exception_reach": max((e.to - e.on).days for e in exceptions) + 8 if exceptions else 0,
     }
     for process in rule_set.processes:
         if process.whole_case:

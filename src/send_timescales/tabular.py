@@ -205,7 +205,7 @@ TABLES: dict[str, tuple[Column[Any], ...]] = {
 """The tables and their columns."""
 
 BATCH_CSV_ERROR_COLUMNS = ("error_type", "error_code", "error")
-"""The columns the batch CSV output adds after :data:`DEADLINE_COLUMNS` (empty on good rows)."""
+"""The columns the batch CSV output adds after the chosen table's columns (empty on good rows)."""
 
 
 def _items(report: Report, table: str) -> Sequence[Any]:

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -217,7 +217,10 @@ class Episode:
     decision: DecisionNotice | None = None
     """The decision notice in dispute when the episode opened (a dispute's own opener)."""
     exceptions: tuple[ExceptionApplied, ...] = ()
-    """Every ``exception_applied`` event of the case, as of ``as_of``."""
+    """Every ``exception_applied`` event of the case, as of ``as_of``, in date order."""
+    exception_reach: int = 0
+    """How many days before a running period an exception may start and still touch it (its
+    longest span, plus the week a closure counts before it): candidates are found by bisection."""
     eligibility: Eligibility | None = None
     results: Mapping[str, tuple[Deadline, ...]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -1212,7 +1215,10 @@ def _disapplying(
     """The first exception that disapplies the draft's limit, and why the others did not."""
     running = (draft.trigger.on + _ONE_DAY, due)
     considered: list[Considered] = []
-    for exception in episode.exceptions:
+    exceptions = episode.exceptions
+    first = bisect_left(exceptions, running[0] - timedelta(days=episode.exception_reach), key=_on)
+    last = bisect_right(exceptions, running[1] + timedelta(days=7), key=_on)
+    for exception in exceptions[first:last]:
         if exception.rule_ids is not None and draft.rule.id not in exception.rule_ids:
             continue
         heads = [head for head in draft.exceptions if head.reason == exception.reason]

@@ -176,7 +176,8 @@ def _appeal_eligibility(rule: CheckRule, episode: Episode) -> list[Finding]:
                 )
             )
             continue
-        certificate = [c for c in episode.of("certificate_issued") if c.on <= appeal.on]
+        certificates = episode.of("certificate_issued")
+        certificate = bool(certificates) and certificates[0].on <= appeal.on
         grounds = set(appeal.grounds or ())
         section_i_only = bool(grounds) and grounds <= {"placement", "no_placement"}
         if eligibility.certificate_required and not certificate and not section_i_only:

@@ -157,9 +157,10 @@ def _unused(rule: CheckRule, episode: Episode) -> list[Finding]:
             )
         else:
             why = (
-                "no time limit of this case has an exception for this reason (each list names its "
-                "own: reg 44(3) covers only the assessment and new-plan limits of an order, "
-                "reg 45(7) only reg 45(3) and (6), and the mediation limits only coronavirus)"
+                "no time limit of this case that has an exception for this reason was running "
+                "then (each list names its own: reg 44(3) covers only the assessment and new-plan "
+                "limits of an order, reg 45(7) only reg 45(3) and (6), the mediation limits only "
+                "coronavirus)"
             )
         findings.append(
             rule.finding(

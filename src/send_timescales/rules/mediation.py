@@ -506,16 +506,19 @@ def _event_sequence(rule: CheckRule, episode: Episode) -> list[Finding]:
     """Raise for events that contradict each other; note certificates the events do not support."""
     findings: list[Finding] = []
     for kind, reason, needed, condition, meaning in _NEEDS_BEFORE:
-        for event in episode.of(kind):
+        events = episode.of(kind)
+        if not events:
+            continue
+        # the events that may come first, in date order: only the earliest matters
+        fitting = [e for e in episode.of(needed) if condition is None or condition(e)]
+        for event in events:
             if reason and getattr(event, "reason", None) != reason:
                 continue
-            fitting = [e for e in episode.of(needed) if condition is None or condition(e)]
-            if any(e.on <= event.on for e in fitting):
+            if fitting and fitting[0].on <= event.on:
                 continue
-            after = [e for e in fitting if e.on > event.on]
-            if after:
+            if fitting:
                 raise ContradictoryEventsError(
-                    f"{episode.where(event)} comes before {episode.where(after[0])}, "
+                    f"{episode.where(event)} comes before {episode.where(fitting[0])}, "
                     f"but it can only happen after {meaning}.",
                     event_index=episode.positions.get(id(event)),
                     field="on",
@@ -603,9 +606,10 @@ def _late_contact_certificate(rule: CheckRule, episode: Episode) -> list[Finding
     assert decision is not None
     which, dated = _notice_date(episode)
     limit = Months(2).end(dated)
+    contacts = episode.of("adviser_contacted")
     for certificate in declined:
-        contacts = [e for e in episode.of("adviser_contacted") if e.on <= certificate.on]
-        if contacts and all(e.on > limit for e in contacts):
+        # the first contact decides: was it on or before the certificate, and after the limit?
+        if contacts and limit < contacts[0].on <= certificate.on:
             findings.append(
                 rule.finding(
                     "certificate_not_allowed",

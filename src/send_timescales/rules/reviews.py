@@ -124,10 +124,8 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
         return []
     period: Period = Months(12) if made and _after_reassessment(episode) else MonthsStartingWith(12)
     due = period.end(trigger.on, episode.calendar)
-    done = next((m for m in episode.of("review_meeting_held") if m.on > trigger.on), None)
-    if made:
-        same_day = [m for m in episode.of("review_meeting_held") if m.on == trigger.on]
-        done = same_day[0] if same_day else done
+    # the next review meeting: on or after the day the plan was made, after an earlier meeting
+    done = episode.first_after("review_meeting_held", trigger.on if made else trigger.on + _ONE_DAY)
     steps: list[str] = []
     if episode.explain:
         if made:
