@@ -31,6 +31,48 @@ section_i_only_appeal.json (amended plan sent Fri 26 Jun 2026, only Section I di
     holiday -> Tue 1 Sep 2026; appeal received Mon 20 Jul: met.
   mediation.adviser_contact: 26 Jun + 2 months = Wed 26 Aug 2026 (C2; a parent's limit, not
     moved); not contacted by 21 Jul: pending.
+
+assessment_to_review.json (request received Mon 8 Jan 2024), as of Mon 15 Sep 2025. Weeks are 7N
+days (C1) and no LA or advice limit moves for a weekend or bank holiday (C7).
+  assessment.decision (reg 5(1), "within 6 weeks" of the request): 8 Jan + 42 days = Mon 19 Feb
+    2024 (Jan 9..31 is 23 days, + 19); agreed Thu 15 Feb: met.
+  assessment.advice (reg 8(1), 6 weeks), asked of 3 bodies on Fri 16 Feb 2024: + 42 days = Fri 29
+    Mar 2024 (Good Friday, not moved; 2024 is a leap year: Feb 17..29 is 13 days, + 29);
+    educational Thu 21 Mar: met; medical Wed 27 Mar: met; psychological Fri 12 Apr: missed.
+  plan.decision_not_to_issue (reg 10(1), 16 weeks): 8 Jan + 112 = Mon 29 Apr 2024 (23 + 29 + 31
+    = 83 to 31 Mar, + 29); a draft was served on Tue 23 Apr, so no refusal falls due: disapplied.
+  plan.draft_representations (reg 13(1)(a), "at least 15 days beginning with the day on which
+    the draft plan was served"): Tue 23 Apr = day 1, day 15 = 23 Apr + 14 = Tue 7 May 2024;
+    the final plan (Fri 17 May) came after it: met.
+  plan.final (reg 13(2), 20 weeks): 8 Jan + 140 = Mon 27 May 2024 (83 to 31 Mar, + 30 = 113 to
+    30 Apr, + 27; the spring bank holiday, not moved); final plan Fri 17 May: met.
+  SEN2 measure: 17 May - 8 Jan = 23 + 29 + 31 + 30 + 17 = 130 days = 18 weeks (<= 140: within).
+  The final plan's Sections B and F are disputed (mediation needs a certificate):
+  mediation.adviser_contact: 17 May + 2 months = Wed 17 Jul 2024; contacted Mon 3 Jun: met.
+  mediation.arrange: request received Wed 5 Jun + 30 days = Fri 5 Jul 2024; held Wed 3 Jul: met.
+  mediation.date_notice: mediation Wed 3 Jul; 5 working days before it: Tue 2, Mon 1 Jul, Fri 28,
+    Thu 27, Wed 26 Jun -> notice by Tue 25 Jun 2024; given Mon 17 Jun: met.
+  mediation.certificate.after_mediation: 3rd working day after Wed 3 Jul: Thu 4 (1), Fri 5 (2),
+    Mon 8 (3) -> Mon 8 Jul 2024; issued Fri 5 Jul: met.
+  mediation.agreement.other (reg 42(3), 2 weeks): 3 Jul + 14 = Wed 17 Jul 2024; done Mon 15 Jul.
+  appeal.register: notice limb 17 May + 2 months = Wed 17 Jul; certificate limb 5 Jul + 1 month
+    = Mon 5 Aug 2024; the later ends in August, so r.12(3)(a): the first working day after 31 Aug
+    (Sat) = Mon 2 Sep 2024; no appeal: overdue.
+  review.annual (CFA s.44(1), "the period of 12 months starting with" Fri 17 May 2024): the
+    corresponding date is Sat 17 May 2025, so the last day is Fri 16 May 2025; meeting Tue 13
+    May 2025: met. The next: starting with Tue 13 May 2025 -> Tue 12 May 2026: pending.
+  review.meeting_notice and review.advice_circulation (regs 20(3), (4): at least 2 weeks before
+    the meeting): 13 May - 14 = Tue 29 Apr 2025; notice Mon 28 Apr, advice Tue 29 Apr: both met.
+  review.report (reg 20(9), within 2 weeks): 13 May + 14 = Tue 27 May 2025; sent Fri 23 May: met.
+  review.decision (reg 20(10), within 4 weeks of the meeting): 13 May + 28 = Tue 10 Jun 2025;
+    decision to amend Fri 6 Jun: met.
+  amendment.representations (reg 22(2)(c), at least 15 days from the notice): Mon 23 Jun 2025 =
+    day 1, + 14 = Mon 7 Jul 2025; amended plan after it: met.
+  amendment.final (reg 22(3); Devon): the earlier of 23 Jun + 56 = Mon 18 Aug 2025 (8 weeks from
+    the notice) and 13 May + 84 = Tue 5 Aug 2025 (12 weeks from the meeting: May 14..31 is 18, +
+    30 + 31 = 79, + 5) = Tue 5 Aug 2025; amended plan Fri 1 Aug: met.
+  After the amended plan (Fri 1 Aug 2025, nothing disputed yet): appeal.register 1 Aug + 2
+    months = Wed 1 Oct 2025, and mediation.adviser_contact Wed 1 Oct 2025: both pending.
 """
 
 from __future__ import annotations
@@ -53,6 +95,7 @@ CASES = EXAMPLES / "cases"
 REFUSAL = CASES / "refusal_to_assess_mediation.json"
 EASTER = CASES / "declined_mediation_easter.json"
 SECTION_I = CASES / "section_i_only_appeal.json"
+REVIEW = CASES / "assessment_to_review.json"
 
 D = date.fromisoformat
 
@@ -102,6 +145,26 @@ EXPECTED: list[tuple[Path, str, str, str, str, str]] = [
     # Before the appeal was registered (the appeal event is left out as after as_of).
     (SECTION_I, "2026-07-01", "appeal.register", "2026-09-01", "pending",
      "parent_or_young_person"),
+    (REVIEW, "2025-09-15", "assessment.decision", "2024-02-19", "met", "la"),
+    (REVIEW, "2025-09-15", "plan.decision_not_to_issue", "", "disapplied", "la"),
+    (REVIEW, "2025-09-15", "plan.draft_representations", "2024-05-07", "met", "la"),
+    (REVIEW, "2025-09-15", "plan.final", "2024-05-27", "met", "la"),
+    (REVIEW, "2025-09-15", "mediation.arrange", "2024-07-05", "met", "la"),
+    (REVIEW, "2025-09-15", "mediation.date_notice", "2024-06-25", "met", "la"),
+    (REVIEW, "2025-09-15", "mediation.certificate.after_mediation", "2024-07-08", "met",
+     "mediation_adviser"),
+    (REVIEW, "2025-09-15", "mediation.agreement.other", "2024-07-17", "met", "la"),
+    (REVIEW, "2025-09-15", "review.meeting_notice", "2025-04-29", "met", "school"),
+    (REVIEW, "2025-09-15", "review.advice_circulation", "2025-04-29", "met", "school"),
+    (REVIEW, "2025-09-15", "review.report", "2025-05-27", "met", "school"),
+    (REVIEW, "2025-09-15", "review.decision", "2025-06-10", "met", "la"),
+    (REVIEW, "2025-09-15", "amendment.representations", "2025-07-07", "met", "la"),
+    (REVIEW, "2025-09-15", "amendment.final", "2025-08-05", "met", "la"),
+    # Before the final plan: the 20 weeks run, the draft's 15 days have not yet ended.
+    (REVIEW, "2024-05-01", "plan.final", "2024-05-27", "pending", "la"),
+    (REVIEW, "2024-05-01", "plan.draft_representations", "2024-05-07", "pending", "la"),
+    # Before the amendment notice: only the decision after the review is due.
+    (REVIEW, "2025-06-09", "review.decision", "2025-06-10", "met", "la"),
 ]  # fmt: skip
 
 
@@ -151,8 +214,32 @@ def test_case_file_deadline(
             },
         ),
         (SECTION_I, "2026-07-21", {"mediation.adviser_contact": 1, "appeal.register": 1}),
+        (
+            REVIEW,
+            "2025-09-15",
+            {
+                "assessment.decision": 1,
+                "assessment.advice": 3,  # one per body asked
+                "plan.decision_not_to_issue": 1,
+                "plan.draft_representations": 1,
+                "plan.final": 1,
+                "mediation.adviser_contact": 2,  # the final plan, then the amended plan
+                "mediation.arrange": 1,
+                "mediation.date_notice": 1,
+                "mediation.certificate.after_mediation": 1,
+                "mediation.agreement.other": 1,
+                "appeal.register": 2,
+                "review.annual": 2,  # the first year (met), then the year from the meeting
+                "review.meeting_notice": 1,
+                "review.advice_circulation": 1,
+                "review.report": 1,
+                "review.decision": 1,
+                "amendment.representations": 1,
+                "amendment.final": 1,
+            },
+        ),
     ],
-    ids=["refusal", "easter", "section_i"],
+    ids=["refusal", "easter", "section_i", "assessment_to_review"],
 )
 def test_case_file_has_exactly_these_deadlines(
     path: Path, as_of: str, rule_ids: dict[str, int]
@@ -165,7 +252,12 @@ def test_case_file_has_exactly_these_deadlines(
 
 
 def test_every_case_file_parses_with_events_on_or_before_its_as_of() -> None:
-    as_of = {REFUSAL: D("2026-03-09"), EASTER: D("2026-04-20"), SECTION_I: D("2026-07-21")}
+    as_of = {
+        REFUSAL: D("2026-03-09"),
+        EASTER: D("2026-04-20"),
+        SECTION_I: D("2026-07-21"),
+        REVIEW: D("2025-09-15"),
+    }
     assert sorted(CASES.glob("*.json")) == sorted(as_of)
     for path, day in as_of.items():
         case = parse_case(path.read_text(encoding="utf-8"))
@@ -260,6 +352,108 @@ def test_section_i_case_needs_no_certificate() -> None:
     appeal = report.deadline("appeal.register")
     assert appeal is not None
     assert any("August" in step for step in appeal.explanation)
+
+
+def test_assessment_to_review_advice_is_one_deadline_per_body() -> None:
+    report = report_for(REVIEW, D("2025-09-15"))
+    advice = {
+        (d.subject, d.due, d.status, d.done_on)
+        for d in report.deadlines
+        if d.rule_id == "assessment.advice"
+    }
+    # Asked on Fri 16 Feb 2024; 6 weeks = 42 days -> Fri 29 Mar 2024 (Good Friday, not moved).
+    assert advice == {
+        ("educational advice", D("2024-03-29"), "met", D("2024-03-21")),
+        ("medical advice", D("2024-03-29"), "met", D("2024-03-27")),
+        ("psychological advice", D("2024-03-29"), "missed", D("2024-04-12")),
+    }
+    late = [f for f in report.findings if f.rule_id == "assessment.advice"]
+    assert [f.code for f in late] == ["deadline_missed"]
+    assert "14 days late" in late[0].message
+
+
+def test_assessment_to_review_sen2_measure() -> None:
+    (measure,) = report_for(REVIEW, D("2025-09-15")).measures
+    assert measure.rule_id == "measure.sen2_20_weeks"
+    assert (measure.request_on, measure.final_on) == (D("2024-01-08"), D("2024-05-17"))
+    assert (measure.days, measure.weeks) == (130, 18)
+    assert measure.within_20_weeks is True
+    assert measure.exception_applied is False
+    assert measure.outcome == "plan_issued"
+    (row,) = report_for(REVIEW, D("2025-09-15")).to_rows()["measures"]
+    assert row["case_id"] == "EX-004-assessment-to-review"
+    assert row["days"] == 130
+    # Before the final plan the request is still open: no final date, no weeks.
+    (before,) = report_for(REVIEW, D("2024-05-01")).measures
+    assert (before.outcome, before.final_on, before.days, before.within_20_weeks) == (
+        "open",
+        None,
+        None,
+        None,
+    )
+
+
+def test_assessment_to_review_appeals_and_reviews_follow_each_decision() -> None:
+    report = report_for(REVIEW, D("2025-09-15"))
+    appeals = {
+        (d.trigger_on, d.due, d.status) for d in report.deadlines if d.rule_id == "appeal.register"
+    }
+    assert appeals == {
+        # the certificate limb (5 Aug 2024) ends in August: the first working day after 31 Aug
+        (D("2024-05-17"), D("2024-09-02"), "overdue"),
+        (D("2025-08-01"), D("2025-10-01"), "pending"),
+    }
+    reviews = {
+        (d.trigger_on, d.due, d.status) for d in report.deadlines if d.rule_id == "review.annual"
+    }
+    # 12 months starting with the day: the day before the corresponding date; the amendment
+    # does not restart the clock.
+    assert reviews == {
+        (D("2024-05-17"), D("2025-05-16"), "met"),
+        (D("2025-05-13"), D("2026-05-12"), "pending"),
+    }
+    later = report_for(REVIEW, D("2026-05-13"))
+    (next_review,) = [
+        d
+        for d in later.deadlines
+        if d.rule_id == "review.annual" and d.trigger_on == D("2025-05-13")
+    ]
+    assert next_review.status == "overdue"
+
+
+def test_assessment_to_review_amendment_twelve_week_limb_decides() -> None:
+    final = report_for(REVIEW, D("2025-09-15")).deadline("amendment.final")
+    assert final is not None
+    # 8 weeks from the notice (Mon 23 Jun 2025) = Mon 18 Aug 2025; 12 weeks from the review
+    # meeting (Tue 13 May 2025) = Tue 5 Aug 2025: the earlier decides.
+    assert (final.due, final.done_on, final.status) == (D("2025-08-05"), D("2025-08-01"), "met")
+    text = " ".join(final.explanation)
+    assert "Monday 18 August 2025" in text
+    assert "12-week limb decides" in text
+    # An amended plan on the day after the 12-week limb would be late, though within 8 weeks.
+    case = parse_case(REVIEW.read_text(encoding="utf-8"))
+    events = [e.model_dump() for e in case.events]
+    events[-1] = {**events[-1], "on": D("2025-08-06")}
+    late = evaluate(events, as_of=D("2025-09-15")).deadline("amendment.final")
+    assert late is not None
+    assert late.status == "missed"
+
+
+def test_batch_inputs_hold_every_case_file() -> None:
+    from send_timescales.tabular import cases_from_csv
+
+    files = {
+        case.case_id: case
+        for case in (parse_case(p.read_text(encoding="utf-8")) for p in CASES.glob("*.json"))
+    }
+    lines = (EXAMPLES / "cases.jsonl").read_text(encoding="utf-8").splitlines()
+    jsonl = {case.case_id: case for case in map(parse_case, lines)}
+    assert jsonl == files
+    rows = cases_from_csv((EXAMPLES / "events.csv").read_text(encoding="utf-8"))
+    from_csv = {
+        case_id: parse_case({"case_id": case_id, "events": events}) for case_id, events in rows
+    }
+    assert from_csv == files
 
 
 # ---------------------------------------------------------------------------- evaluate_case.py
@@ -386,6 +580,7 @@ def test_evaluate_case_bad_input(
 
 # ---------------------------------------------------------------------------- compliance_batch.py
 
+REVIEW_ID = "EX-004-assessment-to-review"
 BATCH_ROWS = {
     ("EX-001-refusal-to-assess-mediation", "mediation.date_notice", "2026-02-17", "met", "la"),
     ("EX-001-refusal-to-assess-mediation", "mediation.arrange", "2026-02-28", "met", "la"),
@@ -414,6 +609,30 @@ BATCH_ROWS = {
      "parent_or_young_person"),
     ("EX-003-section-i-only-appeal", "appeal.register", "2026-09-01", "met",
      "parent_or_young_person"),
+    # assessment_to_review.json, as of 21 Jul 2026 (see the module docstring): the second annual
+    # review (due 12 May 2026) and the time for the parent after the amended plan have passed.
+    (REVIEW_ID, "assessment.decision", "2024-02-19", "met", "la"),
+    (REVIEW_ID, "assessment.advice", "2024-03-29", "met", "advice_giver"),
+    (REVIEW_ID, "assessment.advice", "2024-03-29", "missed", "advice_giver"),
+    (REVIEW_ID, "plan.draft_representations", "2024-05-07", "met", "la"),
+    (REVIEW_ID, "plan.final", "2024-05-27", "met", "la"),
+    (REVIEW_ID, "mediation.date_notice", "2024-06-25", "met", "la"),
+    (REVIEW_ID, "mediation.arrange", "2024-07-05", "met", "la"),
+    (REVIEW_ID, "mediation.certificate.after_mediation", "2024-07-08", "met", "mediation_adviser"),
+    (REVIEW_ID, "mediation.adviser_contact", "2024-07-17", "met", "parent_or_young_person"),
+    (REVIEW_ID, "mediation.agreement.other", "2024-07-17", "met", "la"),
+    (REVIEW_ID, "appeal.register", "2024-09-02", "overdue", "parent_or_young_person"),
+    (REVIEW_ID, "review.meeting_notice", "2025-04-29", "met", "school"),
+    (REVIEW_ID, "review.advice_circulation", "2025-04-29", "met", "school"),
+    (REVIEW_ID, "review.annual", "2025-05-16", "met", "la"),
+    (REVIEW_ID, "review.report", "2025-05-27", "met", "school"),
+    (REVIEW_ID, "review.decision", "2025-06-10", "met", "la"),
+    (REVIEW_ID, "amendment.representations", "2025-07-07", "met", "la"),
+    (REVIEW_ID, "amendment.final", "2025-08-05", "met", "la"),
+    (REVIEW_ID, "mediation.adviser_contact", "2025-10-01", "overdue", "parent_or_young_person"),
+    (REVIEW_ID, "appeal.register", "2025-10-01", "overdue", "parent_or_young_person"),
+    (REVIEW_ID, "review.annual", "2026-05-12", "overdue", "la"),
+    (REVIEW_ID, "plan.decision_not_to_issue", "-", "disapplied", "la"),
 }  # fmt: skip
 
 
@@ -426,19 +645,22 @@ def test_compliance_batch_table_and_tally() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     out = result.stdout
-    assert out.startswith("Deadlines as of 2026-07-21 (3 cases)")
+    assert out.startswith("Deadlines as of 2026-07-21 (4 cases)")
     rows = table_rows(out, 5)
     assert rows[0] == ("case_id", "rule_id", "due", "status", "duty_holder")
     body = [row for row in rows[1:] if not set(row[0]) <= {"-"}]
-    assert len(body) == len(BATCH_ROWS)
+    assert len(body) == len(BATCH_ROWS) + 1  # two met educational and medical advice rows
     assert set(body) == BATCH_ROWS
     tally = {row[0]: row[1:] for row in table_rows(out, 7)}
     # columns: met, missed, pending, overdue, disapplied, total
     assert tally["rule_id"] == ("met", "missed", "pending", "overdue", "disapplied", "total")
-    assert tally["appeal.register"] == ("2", "0", "0", "1", "0", "3")
-    assert tally["mediation.adviser_contact"] == ("2", "0", "0", "0", "1", "3")
-    assert tally["mediation.certificate.after_mediation"] == ("0", "1", "0", "0", "0", "1")
+    assert tally["appeal.register"] == ("2", "0", "0", "3", "0", "5")
+    assert tally["mediation.adviser_contact"] == ("3", "0", "0", "1", "1", "5")
+    assert tally["mediation.certificate.after_mediation"] == ("1", "1", "0", "0", "0", "2")
     assert tally["mediation.agreement.appealable"] == ("0", "0", "0", "3", "0", "3")
+    assert tally["assessment.advice"] == ("2", "1", "0", "0", "0", "3")
+    assert tally["review.annual"] == ("1", "0", "1", "1", "0", "3")
+    assert tally["amendment.final"] == ("1", "0", "0", "0", "0", "1")
 
 
 def test_compliance_batch_skips_a_bad_case(tmp_path: Path) -> None:
