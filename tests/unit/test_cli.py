@@ -177,6 +177,187 @@ def test_batch_from_csv_to_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "2013-01-01" in error["error"]
 
 
+# Requests for an EHC needs assessment, one CSV row per event. Worked by hand (SEN2: days from
+# the request to the final plan; weeks = days // 7; within 20 weeks = days <= 140):
+#   R1 first request Mon 4 Mar 2024, refused Fri 12 Apr 2024: refused_assessment, no final plan;
+#      second request Mon 6 Jan 2025, final plan Tue 20 May 2025: Jan 7..31 = 25, + 28 + 31 + 30
+#      + 20 = 134 days, 19 weeks, within.
+#   R2 request Mon 6 Jan 2025, exceptional personal circumstances 3 to 28 Mar 2025 (reg 13(3),
+#      10(4)(c)), final plan Tue 10 Jun 2025: 114 + 31 + 10 = 155 days, 22 weeks, not within,
+#      exception applied.
+#   R3 request Mon 6 Jan 2025, agreed, no plan (refuse_plan) Mon 28 Apr 2025: no_plan.
+#   R4 a plan ceased, no request: one no_measures row. R5 a bad decision: one error row.
+#   R6 request Mon 2 Jun 2025, nothing since (as of 1 Dec 2025): open.
+MEASURE_EVENTS = (
+    "case_id,type,on,decision,to,reason\n"
+    "R1,assessment_requested,2024-03-04,,,\n"
+    "R1,decision_notice,2024-04-12,refuse_assessment,,\n"
+    "R2,assessment_requested,2025-01-06,,,\n"
+    "R1,assessment_requested,2025-01-06,,,\n"
+    "R1,decision_notice,2025-05-20,plan_finalised,,\n"
+    "R2,exception_applied,2025-03-03,,2025-03-28,personal_circumstances\n"
+    "R2,decision_notice,2025-06-10,plan_finalised,,\n"
+    "R3,assessment_requested,2025-01-06,,,\n"
+    "R3,assessment_agreed,2025-02-10,,,\n"
+    "R3,decision_notice,2025-04-28,refuse_plan,,\n"
+    "R4,decision_notice,2025-03-14,cease_plan,,\n"
+    "R5,decision_notice,2025-03-14,nonsense,,\n"
+    "R6,assessment_requested,2025-06-02,,,\n"
+)
+
+
+def typed(row: dict[str, str]) -> dict[str, object]:
+    """A measures CSV row read back: dates, whole numbers and booleans, None for empty."""
+    from datetime import date
+
+    out: dict[str, object] = {}
+    for name, text in row.items():
+        value: object = text or None
+        if text and name in ("request_on", "final_on"):
+            value = date.fromisoformat(text)
+        elif text and name in ("days", "weeks"):
+            value = int(text)
+        elif text in ("true", "false"):
+            value = text == "true"
+        out[name] = value
+    return out
+
+
+def test_batch_measures_csv_is_one_typed_row_per_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+    from datetime import date
+
+    from send_timescales.tabular import BATCH_CSV_ERROR_COLUMNS, MEASURE_COLUMNS
+
+    status, out, err = run_batch(
+        tmp_path,
+        capsys,
+        MEASURE_EVENTS.encode(),
+        "--output",
+        "csv",
+        "--table",
+        "measures",
+        name="requests.csv",
+    )
+    assert status == 1, err  # R5
+    reader = csv.DictReader(io.StringIO(out, newline=""))
+    assert reader.fieldnames == [
+        "record",
+        "row",
+        *(c.name for c in MEASURE_COLUMNS),
+        *BATCH_CSV_ERROR_COLUMNS,
+    ]
+    rows = [typed(row) for row in reader]
+    found = [
+        (
+            r["record"],
+            r["case_id"],
+            r["request_on"],
+            r["final_on"],
+            r["days"],
+            r["weeks"],
+            r["within_20_weeks"],
+            r["exception_applied"],
+            r["outcome"],
+        )
+        for r in rows
+    ]
+    d = date.fromisoformat
+    assert found == [
+        ("measure", "R1", d("2024-03-04"), None, None, None, None, False, "refused_assessment"),
+        ("measure", "R1", d("2025-01-06"), d("2025-05-20"), 134, 19, True, False, "plan_issued"),
+        ("measure", "R2", d("2025-01-06"), d("2025-06-10"), 155, 22, False, True, "plan_issued"),
+        ("measure", "R3", d("2025-01-06"), None, None, None, None, False, "no_plan"),
+        ("no_measures", "R4", None, None, None, None, None, None, None),
+        ("error", "R5", None, None, None, None, None, None, None),
+        ("measure", "R6", d("2025-06-02"), None, None, None, None, False, "open"),
+    ]
+    assert [r["row"] for r in rows] == ["2", "2", "4", "9", "12", "13", "14"]
+    measured = [r for r in rows if r["record"] == "measure"]
+    assert {r["rule_id"] for r in measured} == {"measure.sen2_20_weeks"}
+    assert all("reg 13(2)" in str(r["citations"]) for r in measured)
+    assert all(r["error"] is None for r in rows if r["record"] != "error")
+    (error,) = [r for r in rows if r["record"] == "error"]
+    assert error["error_type"] == "EventError"
+    assert "nonsense" in str(error["error"])
+
+
+def test_batch_csv_tables_share_the_frame_columns_and_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+    from datetime import date
+
+    import send_timescales as st
+    from send_timescales.tabular import TABLES, cases_from_csv, csv_cell
+
+    good = "\n".join(line for line in MEASURE_EVENTS.splitlines() if not line.startswith("R5"))
+    reports = [
+        st.evaluate(events, as_of=date(2025, 12, 1), case_id=case_id)
+        for case_id, events in cases_from_csv(good)
+    ]
+    for table, columns in TABLES.items():
+        status, out, _ = run_batch(
+            tmp_path, capsys, good.encode(), "--output", "csv", "--table", table, name="g.csv"
+        )
+        assert status == 0
+        rows = list(csv.reader(io.StringIO(out, newline="")))
+        names = [c.name for c in columns]
+        assert rows[0][2 : 2 + len(names)] == names
+        cells = [row[2 : 2 + len(names)] for row in rows[1:] if not row[0].startswith("no_")]
+        expected = [
+            [csv_cell(value) for value in row.values()]
+            for report in reports
+            for row in report.to_rows()[table]
+        ]
+        assert cells == expected, table
+        assert len(cells) == sum(len(report.to_rows()[table]) for report in reports)
+    # the default is the deadlines table
+    _, default, _ = run_batch(tmp_path, capsys, good.encode(), "--output", "csv", name="g.csv")
+    _, chosen, _ = run_batch(
+        tmp_path, capsys, good.encode(), "--output", "csv", "--table", "deadlines", name="g.csv"
+    )
+    assert default == chosen
+    assert default.startswith("record,row,case_id,decision_on,rule_id,")
+
+
+def test_batch_measures_with_jobs_keep_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ("--output", "csv", "--table", "measures")
+    data = MEASURE_EVENTS.encode()
+    one = run_batch(tmp_path, capsys, data, *args, name="r.csv")
+    two = run_batch(tmp_path, capsys, data, *args, "--jobs", "2", name="r.csv")
+    assert one[:2] == two[:2]
+
+
+@pytest.mark.parametrize("output", ["jsonl", "ics"])
+def test_batch_table_needs_csv_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    status, out, err = run_batch(
+        tmp_path, capsys, MEASURE_EVENTS.encode(), "--output", output, "--table", "measures",
+        name="r.csv",
+    )  # fmt: skip
+    assert status == 2
+    assert out == ""
+    assert "--table applies to --output csv only" in err
+    assert err.count("\n") == 1
+
+
+def test_batch_unknown_table_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run_batch(tmp_path, capsys, b"", "--output", "csv", "--table", "plans", name="r.csv")
+    assert caught.value.code == 2
+    assert "invalid choice: 'plans'" in capsys.readouterr().err
+
+
 def test_batch_csv_to_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "cases.csv"
     path.write_text(CSV_CASES)
@@ -425,6 +606,10 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         "default: today, fixed once at the start of the run",
         "record, line (or row), case_id, decision_on, rule_id",
         "error_type, error_code, error",
+        "--table {deadlines,eligibility,findings,measures}",
+        "measures (a row per request for an EHC needs assessment: SEN2's 20 weeks): case_id, "
+        "rule_id, request_on, final_on, days, weeks, within_20_weeks, exception_applied, "
+        "outcome, citations.",
         "3 internal error",
         "--jobs N",
         "pip install 'send-timescales[progress]'",
