@@ -179,6 +179,28 @@ def evaluate(
         "case_index": _index(ordered),
         "exception_reach": max((e.to - e.on).days for e in exceptions) + 8 if exceptions else 0,
     }
+
+    def make(
+        process: Process,
+        opener: EventBase,
+        belonging: list[EventBase],
+        index: Mapping[str, tuple[EventBase, ...]],
+        decision: DecisionNotice | None,
+        eligibility: Eligibility | None,
+        store: dict[str, tuple[Deadline, ...]],
+    ) -> Episode:
+        return Episode(
+            process=process,
+            opener=opener,
+            events=(opener, *belonging),
+            index=index,
+            decision=decision,
+            exceptions=exceptions,
+            eligibility=eligibility,
+            results=MappingProxyType(store),
+            **common,  # type: ignore[arg-type]
+        )
+
     for process in rule_set.processes:
         if process.whole_case:
             if not ordered or not rule_set.plan(process.name).matters(present):
@@ -209,15 +231,7 @@ def evaluate(
             if decision is not None:
                 known = eligibility_of.get(id(decision))
                 if known is None:
-                    bare = Episode(
-                        process=process,
-                        opener=opener,
-                        events=(opener, *belonging),
-                        index=index,
-                        decision=decision,
-                        exceptions=exceptions,
-                        **common,  # type: ignore[arg-type]
-                    )
+                    bare = make(process, opener, belonging, index, decision, None, {})
                     known = eligibility_of[id(decision)] = answer_eligibility(rule_set, bare)
                 if decision is opener and id(decision) not in reported:
                     reported.add(id(decision))
@@ -230,17 +244,7 @@ def evaluate(
                         )
                     )
             store = {}
-            episode = Episode(
-                process=process,
-                opener=opener,
-                events=(opener, *belonging),
-                index=index,
-                decision=decision,
-                exceptions=exceptions,
-                eligibility=known,
-                results=MappingProxyType(store),
-                **common,  # type: ignore[arg-type]
-            )
+            episode = make(process, opener, belonging, index, decision, known, store)
             outcome = _evaluate_episode(episode, rule_set, store)
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)

@@ -93,6 +93,7 @@ __all__ = [
     "RuleSet",
     "deadline_rule",
     "holder_name",
+    "notice_of",
     "status_of",
     "superseded_by",
     "trigger_step",
@@ -861,6 +862,19 @@ class DeadlineRule(Rule):
                 draft.steps.append(because)
                 break
         return draft
+
+
+def notice_of(*decisions: str) -> Callable[[EventBase], bool]:
+    """A predicate: the event is a decision notice of one of these kinds.
+
+    >>> notice_of("plan_finalised")(DecisionNotice(on=date(2025, 1, 6), decision="plan_finalised"))
+    True
+    """
+
+    def matches(event: EventBase) -> bool:
+        return isinstance(event, DecisionNotice) and event.decision in decisions
+
+    return matches
 
 
 def _first(

@@ -23,7 +23,6 @@ for a draft plan itself, nor for a decision not to amend after a re-assessment.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Literal
 
 from ..citations import CFA_2014, SEND_REGS, Citation
@@ -43,6 +42,7 @@ from ._model import (
     FindingTemplate,
     MeasureRule,
     disapplied_by_exception,
+    notice_of,
     superseded_by,
 )
 from .exceptions import REG_5_4, REG_8_2, REG_10_4, REG_13_3, REG_27_3, coronavirus_2a
@@ -53,13 +53,6 @@ _REQUESTED = (
     "the LA received the request for an EHC needs assessment (CFA 2014 s.36(1)), or became "
     "responsible for the child or young person (s.24)"
 )
-
-
-def _notice(*decisions: str) -> Callable[[EventBase], bool]:
-    def matches(event: EventBase) -> bool:
-        return isinstance(event, DecisionNotice) and event.decision in decisions
-
-    return matches
 
 
 def _same_body(trigger: EventBase, event: EventBase) -> bool:
@@ -74,7 +67,7 @@ _REFUSED_TO_ASSESS = superseded_by(
     ("decision_notice",),
     "The LA decided not to secure an assessment ({event}): the later clocks of this request do "
     "not run: disapplied.",
-    when=_notice("refuse_assessment"),
+    when=notice_of("refuse_assessment"),
 )
 _PLAN_ROUTE = superseded_by(
     ("draft_plan_issued", "decision_notice"),
@@ -86,7 +79,7 @@ _NO_PLAN = superseded_by(
     ("decision_notice",),
     "The LA notified a decision not to issue a plan ({event}), so no final plan is due: "
     "disapplied.",
-    when=_notice("refuse_plan"),
+    when=notice_of("refuse_plan"),
 )
 
 
@@ -127,7 +120,7 @@ PLAN_DECISION_NOT_TO_ISSUE = _la(
     trigger_text=_REQUESTED,
     period=Weeks(16),
     done_by=("decision_notice",),
-    done_when=_notice("refuse_plan"),
+    done_when=notice_of("refuse_plan"),
     disapplied_when=(_REFUSED_TO_ASSESS, _PLAN_ROUTE),
     exceptions=REG_10_4,
     citations=(SEND_REGS.cite("10(1)", "verified"), CFA_2014.cite("36(9)", "verified")),
@@ -144,7 +137,7 @@ PLAN_DRAFT_REPRESENTATIONS = DeadlineRule(
     non_working_day=AS_COMPUTED,
     protected_period=True,
     breached_by=("decision_notice",),
-    breached_when=_notice("plan_finalised"),
+    breached_when=notice_of("plan_finalised"),
     when_missed=FindingTemplate(
         "final_plan_before_representations",
         "error",
@@ -167,7 +160,7 @@ PLAN_FINAL = _la(
     trigger_text=_REQUESTED,
     period=Weeks(20),
     done_by=("decision_notice",),
-    done_when=_notice("plan_finalised"),
+    done_when=notice_of("plan_finalised"),
     disapplied_when=(_REFUSED_TO_ASSESS, _NO_PLAN),
     exceptions=REG_13_3,
     citations=(SEND_REGS.cite("13(2)", "verified"),),
@@ -190,13 +183,13 @@ REASSESSMENT_FINAL = _la(
     trigger_text="the LA notified that it will re-assess (reg 25(1))",
     period=Weeks(14),
     done_by=("decision_notice",),
-    done_when=_notice("plan_finalised", "plan_amended"),
+    done_when=notice_of("plan_finalised", "plan_amended"),
     disapplied_when=(
         superseded_by(
             ("decision_notice",),
             "The LA decided not to amend or replace the plan after the re-assessment ({event}); "
             "reg 27 sets no time limit for that decision: disapplied.",
-            when=_notice("refuse_amendment"),
+            when=notice_of("refuse_amendment"),
         ),
     ),
     exceptions=REG_27_3,
@@ -211,8 +204,8 @@ def _twenty_weeks(rule: MeasureRule, episode: Episode) -> list[Measure]:
         return []
     found = episode.results.get("plan.final", ())
     final = found[0] if found else None
-    refused = episode.first_after("decision_notice", request.on, _notice("refuse_assessment"))
-    no_plan = episode.first_after("decision_notice", request.on, _notice("refuse_plan"))
+    refused = episode.first_after("decision_notice", request.on, notice_of("refuse_assessment"))
+    no_plan = episode.first_after("decision_notice", request.on, notice_of("refuse_plan"))
     final_on = final.done_on if final is not None else None
     outcome: Literal["plan_issued", "no_plan", "refused_assessment", "open"]
     if final_on is not None:

@@ -50,6 +50,7 @@ from ._model import (
 from .eligibility import appealable_kind
 from .exceptions import AGREEMENT_CORONAVIRUS, coronavirus_2a
 from .orders import AS_IF_ORDERED
+from .processes import DISPUTE
 
 __all__ = ["NOTICE_ITEMS", "RULES", "declines_mediation"]
 
@@ -552,16 +553,12 @@ EVENT_SEQUENCE = CheckRule(
     ),
 )
 
-_MEDIATION_EVENTS = (
-    "adviser_contacted",
-    "mediation_requested",
-    "health_notified",
-    "mediation_scheduled",
-    "mediation_not_arranged",
-    "mediation_held",
-    "mediation_agreement",
-    "certificate_issued",
+_MEDIATION_EVENTS = tuple(
+    sorted(
+        DISPUTE.members - {"agreed_action_completed", "agreement_sent_to_la", "appeal_registered"}
+    )
 )
+"""The mediation events of a dispute (its members, less completions and the appeal)."""
 
 
 def _mediation_scope(rule: CheckRule, episode: Episode) -> list[Finding]:

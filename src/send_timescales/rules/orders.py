@@ -43,6 +43,7 @@ from ._model import (
     InForce,
     Output,
     deadline_rule,
+    notice_of,
     superseded_by,
     trigger_step,
     versions,
@@ -83,13 +84,6 @@ def _conceded(*kinds: str, amend: bool | None = None) -> Callable[[EventBase], b
     return matches
 
 
-def _notice(*decisions: str) -> Callable[[EventBase], bool]:
-    def matches(event: EventBase) -> bool:
-        return isinstance(event, DecisionNotice) and event.decision in decisions
-
-    return matches
-
-
 _NO_PLAN = ("refuse_plan", "refuse_amendment")
 _PLAN = ("plan_finalised", "plan_amended")
 _NO_PLAN_SUPERSEDED = superseded_by(
@@ -102,7 +96,7 @@ _PLAN_SUPERSEDED = superseded_by(
     ("decision_notice",),
     "The LA notified a decision not to make a plan ({event}), so the limb for sending a final "
     "plan no longer applies: disapplied.",
-    when=_notice(*_NO_PLAN),
+    when=notice_of(*_NO_PLAN),
 )
 
 
@@ -146,7 +140,7 @@ ORDER_ASSESS_NO_PLAN = _la(
     trigger_text=_ORDERED,
     period=Weeks(10),
     done_by=("decision_notice",),
-    done_when=_notice(*_NO_PLAN),
+    done_when=notice_of(*_NO_PLAN),
     disapplied_when=(_NO_PLAN_SUPERSEDED,),
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(i)", "verified"),),
@@ -159,7 +153,7 @@ ORDER_ASSESS_FINAL_PLAN = _la(
     trigger_text=_ORDERED,
     period=Weeks(14),
     done_by=("decision_notice",),
-    done_when=_notice(*_PLAN),
+    done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(ii)", "verified"),),
@@ -183,7 +177,7 @@ ORDER_MAKE_PLAN_FINAL = _la(
     trigger_text=_ORDERED,
     period=Weeks(11),
     done_by=("decision_notice",),
-    done_when=_notice("plan_finalised"),
+    done_when=notice_of("plan_finalised"),
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(c)(ii)", "verified"),),
 )
@@ -212,7 +206,7 @@ ORDER_AMEND = _la(
     trigger_text=_ORDERED,
     period=Weeks(5),
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended"),
+    done_when=notice_of("plan_amended"),
     exceptions=(_2A_ORDERS,),
     citations=(SEND_REGS.cite("44(2)(e)", "verified"),),
 )
@@ -225,7 +219,7 @@ ORDER_AMEND_PLACEMENT = _la(
     trigger_text=_ORDERED,
     period=Weeks(2),
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended"),
+    done_when=notice_of("plan_amended"),
     exceptions=(_2A_ORDERS,),
     citations=(SEND_REGS.cite("44(2)(f)", "verified"),),
 )
@@ -257,7 +251,7 @@ ORDER_CONTINUE_AMEND = _la(
     trigger_text=_ORDERED,
     period=Weeks(5),
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended"),
+    done_when=notice_of("plan_amended"),
     exceptions=(_2A_ORDERS,),
     citations=(SEND_REGS.cite("44(2)(h)", "verified"),),
 )
@@ -331,7 +325,7 @@ UNOPPOSED_ASSESS_NO_PLAN = _la(
     trigger_text=_CONCEDED,
     period=Weeks(10),
     done_by=("decision_notice",),
-    done_when=_notice(*_NO_PLAN),
+    done_when=notice_of(*_NO_PLAN),
     disapplied_when=(_NO_PLAN_SUPERSEDED,),
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
@@ -345,7 +339,7 @@ UNOPPOSED_ASSESS_FINAL_PLAN = _la(
     trigger_text=_CONCEDED,
     period=Weeks(14),
     done_by=("decision_notice",),
-    done_when=_notice(*_PLAN),
+    done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
@@ -361,7 +355,7 @@ UNOPPOSED_AMEND = versions(
         trigger_text=_CONCEDED,
         period=Weeks(4),
         done_by=("decision_notice",),
-        done_when=_notice("plan_amended"),
+        done_when=notice_of("plan_amended"),
         exceptions=REG_45_7_AS_MADE,
         citations=(SEND_REGS.cite("45(4) as made", "secondary"),),
     ),
@@ -388,7 +382,7 @@ UNOPPOSED_AMEND = versions(
     period_text="within 2 weeks; within 5 weeks where the LA must also amend the plan's "
     "contents (reg 45(5)(b))",
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended"),
+    done_when=notice_of("plan_amended"),
     exceptions=(_2A_UNOPPOSED,),
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(5)", "verified"),),
@@ -418,7 +412,7 @@ UNOPPOSED_AMEND_PLACEMENT = (
         trigger_text=_CONCEDED,
         period=Weeks(2),
         done_by=("decision_notice",),
-        done_when=_notice("plan_amended"),
+        done_when=notice_of("plan_amended"),
         in_force=_AS_MADE,
         citations=(SEND_REGS.cite("45(5) as made", "secondary"),),
     ),
@@ -444,7 +438,7 @@ UNOPPOSED_MAKE_PLAN_FINAL = _la(
     trigger_text=_CONCEDED,
     period=Weeks(11),
     done_by=("decision_notice",),
-    done_when=_notice("plan_finalised"),
+    done_when=notice_of("plan_finalised"),
     exceptions=REG_45_7,
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(6)(b)", "verified"),),
@@ -458,7 +452,7 @@ UNOPPOSED_CEASE_CONCEDED = _la(
     trigger_text=_CONCEDED,
     period=Weeks(5),
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended"),
+    done_when=notice_of("plan_amended"),
     exceptions=(_2A_UNOPPOSED,),
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(6A)", "verified"),),

@@ -25,7 +25,6 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, SEND_REGS, case_law
@@ -61,6 +60,7 @@ from ._model import (
     Limb,
     Output,
     deadline_rule,
+    notice_of,
     trigger_step,
 )
 from .exceptions import REG_18A, REG_22_6, coronavirus_2a
@@ -70,13 +70,6 @@ __all__ = ["RULES"]
 _ONE_DAY = timedelta(days=1)
 _DEVON = case_law("R (L, M, P) v Devon County Council [2022] EWHC 493 (Admin)", "secondary")
 _REVIEW_2A = coronavirus_2a("2A(3)(c), (d)")
-
-
-def _notice(*decisions: str) -> Callable[[EventBase], bool]:
-    def matches(event: EventBase) -> bool:
-        return isinstance(event, DecisionNotice) and event.decision in decisions
-
-    return matches
 
 
 def _arranger(meeting: EventBase) -> DutyHolder:
@@ -91,7 +84,7 @@ def _after_reassessment(episode: Episode) -> bool:
     earlier_plans = [
         e
         for e in episode.case_index.get("decision_notice", ())
-        if _notice("plan_finalised")(e) and e.on < plan.on
+        if notice_of("plan_finalised")(e) and e.on < plan.on
     ]
     since = earlier_plans[-1].on if earlier_plans else date.min
     return any(since < e.on <= plan.on for e in episode.case_index.get("reassessment_agreed", ()))
@@ -324,7 +317,7 @@ def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
     found = [
         e
         for e in (
-            episode.first_after("decision_notice", since, _notice("plan_amended")),
+            episode.first_after("decision_notice", since, notice_of("plan_amended")),
             episode.first_after(
                 "review_decision",
                 since,
@@ -348,7 +341,7 @@ AMENDMENT_REPRESENTATIONS = DeadlineRule(
     non_working_day=AS_COMPUTED,
     protected_period=True,
     breached_by=("decision_notice",),
-    breached_when=_notice("plan_amended"),
+    breached_when=notice_of("plan_amended"),
     when_missed=FindingTemplate(
         "amended_plan_before_representations",
         "error",
@@ -383,7 +376,7 @@ AMENDMENT_FINAL = DeadlineRule(
     period_text="within 8 weeks of sending the proposed amendments; after a review, never later "
     "than 12 weeks after its meeting (Devon)",
     done_by=("decision_notice",),
-    done_when=_notice("plan_amended", "refuse_amendment"),
+    done_when=notice_of("plan_amended", "refuse_amendment"),
     exceptions=REG_22_6,
     citations=(
         SEND_REGS.cite("22(3)", "verified"),
