@@ -206,7 +206,7 @@ class Measure(BaseModel):
     model_config = _CONFIG
 
     rule_id: str = Field(min_length=1)
-    """The rule the measure is about (``plan.final``)."""
+    """The measure's rule (``measure.sen2_20_weeks``, which reads ``plan.final``)."""
     citations: tuple[Citation, ...] = Citations
     request_on: date
     """The day the LA received the request (or became responsible)."""

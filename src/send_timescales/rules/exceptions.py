@@ -22,10 +22,11 @@ setting closed to one week before it re-opened, and must itself last 4 weeks or 
 coronavirus window's last day is 24 September 2020 (C9: a provision that ceases to have effect
 "on" a day is not in effect that day; gov.uk reads 1 May to 25 September inclusive).
 
-Not modelled: whether the LA in fact requested advice from the closed setting during the window
-(reg 10(4)(a), (b)) and whether meeting the limit was in fact impractical: an
-``exception_applied`` event is the caller's record that the head applies; the engine checks its
-kind, length and dates.
+A closure head (reg 10(4)(a), (b), and through reg 13(3) the order and concession lists) applies
+only where the LA asked the setting for advice (an ``advice_requested`` with body ``educational``)
+within the counted span. Not modelled: whether meeting the limit was in fact impractical: an
+``exception_applied`` event is the caller's record that the circumstance made it so; the engine
+checks its kind, length and dates.
 """
 
 from __future__ import annotations
@@ -92,19 +93,22 @@ def _order_heads(paragraph: str, absence: str, closure_via: str) -> tuple[Except
         ExceptionHead(
             reason="school_closure",
             text="the closure of a school or post-16 institution for a continuous period of "
-            "4 weeks or more (counted from one week before it closed to one week before it "
-            "re-opened)",
+            "4 weeks or more, when the LA asked it for advice between one week before it closed "
+            "and one week before it re-opened",
             citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(a)", "verified"),
             min_days=28,
             lead_days=7,
+            needs_advice=True,
         ),
         ExceptionHead(
             reason="early_years_closure",
             text="the closure of an early years provider for a continuous period of 4 weeks or "
-            "more (counted from one week before it closed to one week before it re-opened)",
+            "more, when the LA asked it for advice between one week before it closed and one "
+            "week before it re-opened",
             citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(b)", "verified"),
             min_days=28,
             lead_days=7,
+            needs_advice=True,
         ),
         _coronavirus(
             SEND_REGS.cite(

@@ -88,6 +88,7 @@ REQUEST = Process(
             "decision_notice",
         }
     ),
+    opens_implicitly=True,
 )
 
 PLAN = Process(

@@ -70,6 +70,8 @@ __all__ = ["RULES"]
 _ONE_DAY = timedelta(days=1)
 _DEVON = case_law("R (L, M, P) v Devon County Council [2022] EWHC 493 (Admin)", "secondary")
 _REVIEW_2A = coronavirus_2a("2A(3)(c), (d)")
+_REASSESSED_2A = (coronavirus_2a("2A(3)(f)"),)
+"""Reg 2A(3)(f): coronavirus, for the review within 12 months of a re-assessment (reg 27(4))."""
 
 
 def _arranger(meeting: EventBase) -> DutyHolder:
@@ -138,12 +140,28 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
                 "by the day before the anniversary (C9, docs/interpretations.md#c9); the "
                 "anniversary reading used in practice gives a day later."
             )
-    draft = Draft(rule, trigger, due, steps, done, exceptions=rule.exceptions)
+    exceptions = _REASSESSED_2A if isinstance(period, Months) else rule.exceptions
+    draft = Draft(rule, trigger, due, steps, done, exceptions=exceptions)
+    replaced = next(
+        (
+            e
+            for e in episode.case_index.get("decision_notice", ())
+            if e.on > episode.opener.on and notice_of("plan_finalised")(e)
+        ),
+        None,
+    )
     if done is None and ceased and ceased[0].on <= due:
         draft.due = None
         draft.steps.append(
             f"The plan ceased on {long_date(ceased[0].on)} ({event_label(ceased[0])}): no "
             "further review is due: disapplied."
+        )
+    elif done is None and replaced is not None and replaced.on <= due:
+        draft.due = None
+        draft.steps.append(
+            f"A new plan was finalised on {long_date(replaced.on)} ({event_label(replaced)}), "
+            "after a re-assessment: its own 12 months start then (reg 27(4)(a)), and this "
+            "clock ends: disapplied."
         )
     return [draft]
 
