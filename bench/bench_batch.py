@@ -33,6 +33,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHAPES = sorted((ROOT / "examples" / "cases").glob("*.json"))
+ISSUE_8_SHAPES = [p for p in SHAPES if p.stem != "assessment_to_review"]
+"""The three shapes the issue 8 figures were measured on (``--shapes issue8``), for comparisons."""
 DATE_FIELDS = ("on", "mediation_on", "letter_dated", "agreed_date")
 
 
@@ -79,9 +81,10 @@ HOSTILE: list[bytes] = [
 ]
 
 
-def generate(path: Path, cases: int, hostile: bool) -> int:
+def generate(path: Path, cases: int, hostile: bool, shapes_name: str = "all") -> int:
     """Write the batch; return how many non-blank lines (cases) it has."""
-    shapes = [json.loads(p.read_text(encoding="utf-8")) for p in SHAPES]
+    paths = ISSUE_8_SHAPES if shapes_name == "issue8" else SHAPES
+    shapes = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     lines = 0
     with path.open("wb") as out:
         out.write(b"\xef\xbb\xbf")  # a byte-order mark, as Excel and Notepad write
@@ -213,13 +216,19 @@ def main() -> None:
     parser.add_argument("--src", default=None, help="run the package from this source tree")
     parser.add_argument("--as-of", default="2026-03-09")
     parser.add_argument(
+        "--shapes",
+        choices=("all", "issue8"),
+        default="all",
+        help="all example case files, or the three issue 8 was measured on",
+    )
+    parser.add_argument(
         "--verify", action="store_true", help="read the output back (pandas, icalendar, json)"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "cases.jsonl"
         started = time.perf_counter()
-        cases = generate(batch, args.cases, args.hostile)
+        cases = generate(batch, args.cases, args.hostile, args.shapes)
         print(
             f"{cases:,} cases ({batch.stat().st_size / 1e6:.1f} MB of JSON Lines"
             f"{', hostile lines mixed in' if args.hostile else ''}) generated in "
