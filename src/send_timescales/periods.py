@@ -332,6 +332,20 @@ class AtLeastDays(Period):
         """``"at least 15 days beginning with the day of service"``."""
         return f"at least {_plural(self.n, 'day')} beginning with the day of service"
 
+    def explain(self, start: date, calendar: WorkingDayCalendar | None = None) -> list[str]:
+        """Name the first and last days of the period, and the first day after it.
+
+        >>> print(AtLeastDays(15).explain(date(2024, 4, 23))[0])  # doctest: +NORMALIZE_WHITESPACE
+        At least 15 days beginning with Tuesday 23 April 2024 (day 1) end on Tuesday 7 May 2024;
+        the next step may come from Wednesday 8 May 2024 (C5: the day of service is day 1;
+        docs/interpretations.md#c5).
+        """
+        return [
+            f"At least {_plural(self.n, 'day')} beginning with {long_date(start)} (day 1) end on "
+            f"{long_date(self.end(start))}; the next step may come from "
+            f"{long_date(self.earliest_next_step(start))} ({self.rule})."
+        ]
+
 
 @dataclass(frozen=True, slots=True)
 class Before(Period):
