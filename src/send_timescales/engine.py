@@ -390,10 +390,8 @@ def _episodes(
     if (
         present
         and present.isdisjoint(process.opened_by)
-        and (
-            not (process.must_follow_opener or process.opens_implicitly)
-            or present.isdisjoint(process.members)
-        )
+        and (not process.must_follow_opener or present.isdisjoint(process.members))
+        and present.isdisjoint(process.opens_implicitly)
     ):
         return []
     openers = [e for e in ordered if process.opens(e)]
@@ -402,9 +400,8 @@ def _episodes(
         early = [
             e
             for e in ordered
-            if e.type in process.members  # type: ignore[attr-defined]
+            if e.type in process.opens_implicitly  # type: ignore[attr-defined]
             and (first_opener is None or e.on < first_opener)
-            and not process.opens(e)
         ]
         if early:
             openers.insert(0, early[0])

@@ -130,9 +130,9 @@ class Process:
     """Whether a member event before any opener contradicts the case (it must follow one)."""
     whole_case: bool = False
     """One episode of the whole case, evaluated last, with every deadline as its results."""
-    opens_implicitly: bool = False
-    """Member events before any opener form an episode of their own, opened by the first of them
-    (a plan made before the case's recorded events, whose reviews are recorded)."""
+    opens_implicitly: frozenset[str] = frozenset()
+    """Member events of these types before any opener form an episode of their own, opened by
+    the first of them (a plan made before the case's recorded events, whose reviews are)."""
 
     def opens(self, event: EventBase) -> bool:
         """Whether ``event`` opens a new episode of this process."""

@@ -88,7 +88,7 @@ REQUEST = Process(
             "decision_notice",
         }
     ),
-    opens_implicitly=True,
+    opens_implicitly=frozenset({"reassessment_agreed", "advice_requested", "advice_received"}),
 )
 
 PLAN = Process(
@@ -108,7 +108,14 @@ PLAN = Process(
             "plan_ceased",
         }
     ),
-    opens_implicitly=True,
+    opens_implicitly=frozenset(
+        {
+            "review_meeting_held",
+            "review_decision",
+            "phase_transfer_planned",
+            "amendment_notice_sent",
+        }
+    ),
 )
 
 CASE = Process(
