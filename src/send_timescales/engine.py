@@ -405,6 +405,8 @@ def _episodes(
         ]
         if early:
             openers.insert(0, early[0])
+    if not openers and not process.must_follow_opener:
+        return []
     members: list[list[EventBase]] = [[] for _ in openers]
     opener_days = [e.on for e in openers]
     opened = {id(e) for e in openers}
