@@ -9,20 +9,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
-import pytest
+from tests.unit.notebooks import run, texts
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "compliance_analysis.ipynb"
-
-
-def texts(cells: list[dict[str, Any]]) -> str:
-    found = []
-    for cell in cells:
-        for output in cell.get("outputs", []):
-            text = output.get("text") or output.get("data", {}).get("text/plain", "")
-            found.append("".join(text))
-    return "\n".join(found)
 
 
 def test_committed_notebook_has_its_outputs() -> None:
@@ -40,21 +30,7 @@ def test_committed_notebook_has_its_outputs() -> None:
 
 
 def test_notebook_runs_and_its_numbers_hold() -> None:
-    for module in ("pandas", "matplotlib", "ipykernel"):
-        pytest.importorskip(module)
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    stored = texts(notebook.cells)
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=600,
-        startup_timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
-    )
-    client.execute()
-    fresh = texts(notebook.cells)
+    stored, fresh, notebook = run(NOTEBOOK)
     assert "2026-01-02 pending" in fresh
     summary = next(line for line in fresh.splitlines() if line.startswith("1000 cases, "))
     assert summary in stored, "the committed outputs are stale: re-run the notebook"

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.unit.notebooks import run, texts
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "sen2_twenty_weeks.ipynb"
 HEADLINE = re.compile(
@@ -21,15 +21,6 @@ HEADLINE = re.compile(
     r"including them \((?P<within_all>[\d,]+) of (?P<all>[\d,]+)\)$",
     re.MULTILINE,
 )
-
-
-def texts(cells: list[Any]) -> str:
-    found = []
-    for cell in cells:
-        for output in cell.get("outputs", []):
-            text = output.get("text") or output.get("data", {}).get("text/plain", "")
-            found.append("".join(text))
-    return "\n".join(found)
 
 
 def images(cells: list[Any]) -> list[str]:
@@ -97,21 +88,7 @@ def test_committed_figures_add_up() -> None:
 
 
 def test_notebook_reruns_to_the_committed_figures() -> None:
-    for module in ("pandas", "matplotlib", "ipykernel"):
-        pytest.importorskip(module)
-    nbformat = pytest.importorskip("nbformat")
-    nbclient = pytest.importorskip("nbclient")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    stored = texts(notebook.cells)
-    client = nbclient.NotebookClient(
-        notebook,
-        timeout=600,
-        startup_timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
-    )
-    client.execute()
-    fresh = texts(notebook.cells)
+    stored, fresh, notebook = run(NOTEBOOK)
     assert headline(fresh).group(0) == headline(stored).group(0), (
         "the committed outputs are stale: re-run the notebook"
     )
