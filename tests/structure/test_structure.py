@@ -240,3 +240,25 @@ def test_vocabularies_are_declared_once() -> None:
     assert list(EVENT_MODELS.values()) == list(union)
     for process in default_rules().processes:
         assert process.opened_by | process.members <= set(EVENT_MODELS), process.name
+
+
+def test_concepts_page_lists_every_event_and_finding_code() -> None:
+    """docs/concepts.md names every event type and every finding code the rules can give."""
+    from typing import get_args
+
+    from send_timescales.events import EVENT_MODELS
+    from send_timescales.rules._model import InputNoteTopic
+
+    text = (ROOT / "docs" / "concepts.md").read_text()
+    sources = "".join(
+        path.read_text() for path in (ROOT / "src" / "send_timescales" / "rules").glob("*.py")
+    )
+    codes = (
+        set(re.findall(r'FindingTemplate\(\s*"([a-z_]+)"', sources))
+        | set(re.findall(r'\.finding\(\s*"([a-z_]+)"', sources))
+        | set(re.findall(r'finding_code="([a-z_]+)"', sources))
+        | set(get_args(InputNoteTopic))
+    )
+    assert len(codes) >= 20, codes
+    assert not [k for k in EVENT_MODELS if f"`{k}`" not in text]
+    assert not [c for c in sorted(codes) if f"`{c}`" not in text]
