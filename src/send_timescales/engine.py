@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
@@ -209,15 +210,10 @@ def evaluate(
             for d in deadlines:
                 results.setdefault(d.rule_id, []).append(d)
             store: dict[str, tuple[Deadline, ...]] = {k: tuple(v) for k, v in results.items()}
-            episode = Episode(
-                process=process,
-                opener=ordered[0],
-                events=tuple(ordered),
-                index=_index(ordered[1:]),
-                exceptions=exceptions,
-                results=MappingProxyType(store),
+            whole = make(process, ordered[0], ordered[1:], _index(ordered[1:]), None, None, store)
+            episode = replace(
+                whole,
                 exceptions_weighed=MappingProxyType({k: tuple(v) for k, v in weighed.items()}),
-                **common,  # type: ignore[arg-type]
             )
             outcome = _evaluate_episode(episode, rule_set, store)
             deadlines.extend(outcome.deadlines)
