@@ -169,7 +169,9 @@ class InForce:
 _R = TypeVar("_R", bound="Rule")
 
 
-def versions(base: _R, *changes: tuple[date, Mapping[str, Any]]) -> tuple[_R, ...]:
+def versions(
+    base: _R, *changes: tuple[date, Mapping[str, Any]]
+) -> tuple[_R, ...]:  # pragma: no mutate block
     """Contiguous versions of one rule from dated values (OpenFisca's dated parameters).
 
     ``base`` is the version in force from its own ``in_force.start``; each change is the date a
@@ -887,7 +889,7 @@ def _first(
     return min(found, key=_on) if found else None
 
 
-def deadline_rule(**fields: Any) -> Callable[[ComputeFn], DeadlineRule]:
+def deadline_rule(**fields: Any) -> Callable[[ComputeFn], DeadlineRule]:  # pragma: no mutate block
     """Decorate an irregular rule's function: the result is the :class:`DeadlineRule` record."""
 
     def wrap(function: ComputeFn) -> DeadlineRule:

@@ -83,7 +83,7 @@ _NO_PLAN = superseded_by(
 )
 
 
-def _la(**fields: object) -> DeadlineRule:
+def _la(**fields: object) -> DeadlineRule:  # pragma: no mutate block
     return DeadlineRule(duty_holder="la", process="request", **fields)  # type: ignore[arg-type]
 
 

@@ -59,7 +59,7 @@ _COVID_WINDOW_TEXT = (
 )
 
 
-def _coronavirus(citation: Citation) -> ExceptionHead:
+def _coronavirus(citation: Citation) -> ExceptionHead:  # pragma: no mutate block
     return ExceptionHead(
         reason="coronavirus",
         text=_COVID_TEXT,
@@ -69,12 +69,14 @@ def _coronavirus(citation: Citation) -> ExceptionHead:
     )
 
 
-def coronavirus_2a(provision: str) -> ExceptionHead:
+def coronavirus_2a(provision: str) -> ExceptionHead:  # pragma: no mutate block
     """The reg 2A coronavirus exception for a listed requirement (``"2A(3)(g)"``)."""
     return _coronavirus(SEND_REGS.cite(f"{provision} (inserted by SI 2020/471)", "verified"))
 
 
-def _order_heads(paragraph: str, absence: str, closure_via: str) -> tuple[ExceptionHead, ...]:
+def _order_heads(
+    paragraph: str, absence: str, closure_via: str
+) -> tuple[ExceptionHead, ...]:  # pragma: no mutate block
     return (
         ExceptionHead(
             reason="personal_circumstances",
@@ -194,7 +196,9 @@ RULES = (UNUSED,)
 """The check on exceptions that changed nothing."""
 
 
-def _part2_heads(paragraph: str, covid: str) -> tuple[ExceptionHead, ...]:
+def _part2_heads(
+    paragraph: str, covid: str
+) -> tuple[ExceptionHead, ...]:  # pragma: no mutate block
     """Regs 5(4), 10(4), 13(3) (through 10(4)) and 27(3): the four heads, and coronavirus."""
     closure = (
         "for a continuous period of 4 weeks or more, when the LA asked it for advice between one "

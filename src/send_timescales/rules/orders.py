@@ -103,7 +103,7 @@ _PLAN_SUPERSEDED = superseded_by(
 # ---------------------------------------------------------------------------- reg 44
 
 
-def _la(**fields: object) -> DeadlineRule:
+def _la(**fields: object) -> DeadlineRule:  # pragma: no mutate block
     """An LA duty after an order or concession (process ``order``; C7: no roll-forward)."""
     return DeadlineRule(duty_holder="la", process="order", **fields)  # type: ignore[arg-type]
 
