@@ -174,7 +174,6 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
     trigger="review_meeting_held",
     trigger_text="the review meeting was held (the notice is counted back from its date)",
     period_text="at least 2 weeks before the meeting",
-    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("20(3)", "verified"), SEND_REGS.cite("21(3)", "verified")),
 )
 def _meeting_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -191,7 +190,6 @@ def _meeting_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     trigger="review_meeting_held",
     trigger_text="the review meeting was held (the circulation is counted back from its date)",
     period_text="at least 2 weeks before the meeting",
-    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("20(4)", "verified"), SEND_REGS.cite("21(4)", "verified")),
 )
 def _advice_circulation(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -294,7 +292,6 @@ REVIEW_DECISION = DeadlineRule(
     trigger_text="a transfer between phases of education is planned",
     period_text="before 15 February of the transfer's calendar year; before 31 March from "
     "secondary school to post-16; at least five months before a post-16 to post-16 transfer",
-    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("18(1)", "verified"), SEND_REGS.cite("18(2)", "verified")),
 )
 def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
