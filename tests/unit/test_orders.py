@@ -183,3 +183,32 @@ def test_each_order_gives_exactly_its_own_limits(kind: str, rule_ids: set[str]) 
 )
 def test_each_concession_gives_exactly_its_own_limits(kind: str, rule_ids: set[str]) -> None:
     assert {d.rule_id for d in report(conceded(kind)).deadlines} == rule_ids
+
+
+@pytest.mark.parametrize(("advice", "disapplied"), [(False, False), (True, True)])
+def test_an_as_made_closure_needs_the_schools_advice_request(
+    advice: bool, disapplied: bool
+) -> None:
+    # reg 45(7)(c) as made imports reg 13(3) and 10(4)(a): the closure counts only where the LA
+    # asked the school for advice between one week before it closed and one week before it
+    # re-opened. Conceded Mon 2 Feb 2015 (before 23 March 2015): reg 45(3) as made, 4 weeks =
+    # Mon 2 Mar 2015. Closed Mon 2 Feb to Tue 3 Mar 2015 (30 days); counted span Mon 26 Jan to
+    # Wed 25 Feb 2015; advice asked of the school on Tue 3 Feb 2015, inside it.
+    events = [
+        conceded("assess", on="2015-02-02"),
+        {
+            "type": "exception_applied",
+            "on": "2015-02-02",
+            "to": "2015-03-03",
+            "reason": "school_closure",
+        },
+    ]
+    if advice:
+        events.append({"type": "advice_requested", "on": "2015-02-03", "body": "educational"})
+    d = report(*events, as_of="2015-03-31").deadline("unopposed.assess.carry_out")
+    assert d is not None
+    # a disapplied limit becomes "as soon as practicable": it has no due date
+    assert (d.status, d.due) == (
+        ("disapplied", None) if disapplied else ("overdue", date(2015, 3, 2))
+    )
+    assert ("exception_not_applied" in codes(report(*events, as_of="2015-03-31"))) is not disapplied

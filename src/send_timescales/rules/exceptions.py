@@ -31,6 +31,7 @@ checks its kind, length and dates.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..citations import SEND_REGS, Citation
@@ -74,6 +75,37 @@ def coronavirus_2a(provision: str) -> ExceptionHead:  # pragma: no mutate block
     return _coronavirus(SEND_REGS.cite(f"{provision} (inserted by SI 2020/471)", "verified"))
 
 
+_CLOSURE = (
+    "for a continuous period of 4 weeks or more, when the LA asked it for advice between one week "
+    "before it closed and one week before it re-opened"
+)
+
+
+def _closures(paragraph: str) -> tuple[ExceptionHead, ExceptionHead]:  # pragma: no mutate block
+    """Reg 10(4)(a) and (b), the closure heads, cited as ``{paragraph}(a)`` and ``(b)``.
+
+    A school or post-16 institution, or an early years provider, closed for 4 weeks or more.
+    """
+    return (
+        ExceptionHead(
+            reason="school_closure",
+            text=f"the closure of a school or post-16 institution {_CLOSURE}",
+            citation=SEND_REGS.cite(f"{paragraph}(a)", "verified"),
+            min_days=28,
+            lead_days=7,
+            needs_advice=True,
+        ),
+        ExceptionHead(
+            reason="early_years_closure",
+            text=f"the closure of an early years provider {_CLOSURE}",
+            citation=SEND_REGS.cite(f"{paragraph}(b)", "verified"),
+            min_days=28,
+            lead_days=7,
+            needs_advice=True,
+        ),
+    )
+
+
 def _order_heads(
     paragraph: str, absence: str, closure_via: str
 ) -> tuple[ExceptionHead, ...]:  # pragma: no mutate block
@@ -92,26 +124,7 @@ def _order_heads(
             min_days=14,
             within_period=True,
         ),
-        ExceptionHead(
-            reason="school_closure",
-            text="the closure of a school or post-16 institution for a continuous period of "
-            "4 weeks or more, when the LA asked it for advice between one week before it closed "
-            "and one week before it re-opened",
-            citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(a)", "verified"),
-            min_days=28,
-            lead_days=7,
-            needs_advice=True,
-        ),
-        ExceptionHead(
-            reason="early_years_closure",
-            text="the closure of an early years provider for a continuous period of 4 weeks or "
-            "more, when the LA asked it for advice between one week before it closed and one "
-            "week before it re-opened",
-            citation=SEND_REGS.cite(f"{paragraph}(c), {closure_via}(b)", "verified"),
-            min_days=28,
-            lead_days=7,
-            needs_advice=True,
-        ),
+        *_closures(f"{paragraph}(c), {closure_via}"),
         _coronavirus(
             SEND_REGS.cite(
                 f"{paragraph}(c), {closure_via}(e) (inserted by SI 2020/471)", "verified"
@@ -125,15 +138,11 @@ REG_44_3 = _order_heads("44(3)", "2 weeks or more", "13(3), 10(4)")
 REG_45_7 = _order_heads("45(7)", "not less than 2 weeks", "13(3), 10(4)")
 """Reg 45(7): the exceptions to the limits of reg 45(3) and (6) only."""
 REG_45_7_AS_MADE = tuple(
-    ExceptionHead(
-        reason=head.reason,
-        text=head.text,
+    replace(
+        head,
         citation=SEND_REGS.cite(
             head.citation.provision.removeprefix("reg ") + " as made", "verified"
         ),
-        min_days=head.min_days,
-        within_period=head.within_period,
-        lead_days=head.lead_days,
     )
     for head in REG_45_7
     if head.reason != "coronavirus"
@@ -200,27 +209,8 @@ def _part2_heads(
     paragraph: str, covid: str
 ) -> tuple[ExceptionHead, ...]:  # pragma: no mutate block
     """Regs 5(4), 10(4), 13(3) (through 10(4)) and 27(3): the four heads, and coronavirus."""
-    closure = (
-        "for a continuous period of 4 weeks or more, when the LA asked it for advice between one "
-        "week before it closed and one week before it re-opened"
-    )
     return (
-        ExceptionHead(
-            reason="school_closure",
-            text=f"the closure of a school or post-16 institution {closure}",
-            citation=SEND_REGS.cite(f"{paragraph}(a)", "verified"),
-            min_days=28,
-            lead_days=7,
-            needs_advice=True,
-        ),
-        ExceptionHead(
-            reason="early_years_closure",
-            text=f"the closure of an early years provider {closure}",
-            citation=SEND_REGS.cite(f"{paragraph}(b)", "verified"),
-            min_days=28,
-            lead_days=7,
-            needs_advice=True,
-        ),
+        *_closures(paragraph),
         ExceptionHead(
             reason="personal_circumstances",
             text="exceptional personal circumstances affecting the child, the parent or the "
