@@ -238,6 +238,11 @@ class Episode:
     """For the whole-case episode: for each exception (by ``id()``), why it did not disapply
     each limit it was weighed against; an empty reason marks one it did disapply."""
 
+    @property
+    def decision_on(self) -> date | None:
+        """The date of the decision in dispute, or ``None`` outside a dispute."""
+        return self.decision.on if self.decision is not None else None
+
     def of(self, event_type: str) -> tuple[EventBase, ...]:
         """The episode's events of one type, in date order (the opener excluded)."""
         return self.index.get(event_type, ())
@@ -1314,7 +1319,7 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
         trigger=event_label(draft.trigger),
         trigger_on=draft.trigger.on,
         done_on=done_on,
-        decision_on=episode.decision.on if episode.decision is not None else None,
+        decision_on=episode.decision_on,
         subject=draft.subject,
     )
     if (
@@ -1457,7 +1462,7 @@ def list_duty(rule: DutyRule, episode: Episode) -> tuple[Duty | None, list[Findi
     why = rule.applies(episode)
     if why is None:
         return None, []
-    decision_on = episode.decision.on if episode.decision is not None else None
+    decision_on = episode.decision_on
     duty = trusted(
         Duty,
         rule_id=rule.id,

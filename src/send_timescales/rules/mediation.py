@@ -379,7 +379,7 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
                     citations=rule.citations,
                     applies_because=f"the mediation agreement of {long_date(trigger.on)} "
                     "requires the plan to be maintained",
-                    decision_on=episode.decision.on if episode.decision is not None else None,
+                    decision_on=episode.decision_on,
                 )
             )
             continue
@@ -534,7 +534,7 @@ def _event_sequence(rule: CheckRule, episode: Episode) -> list[Finding]:
                         f"A mediation certificate was issued on {long_date(event.on)} for "
                         f"the reason {reason!r}, but no {needed} event on or before that "
                         f"date shows that {meaning}.",
-                        decision_on=episode.decision.on if episode.decision else None,
+                        decision_on=episode.decision_on,
                         citations=certificate_rule.citations,
                     )
                 )

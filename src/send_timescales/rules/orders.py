@@ -269,7 +269,7 @@ def _order_sent_date(rule: CheckRule, episode: Episode) -> list[Finding]:
             f"{long_date(order.sent_on)}. Reg 44 counts from the order being made, so the dates "
             "here run from the earlier day; gov.uk guidance counts from the day it was sent, "
             "which would give later dates.",
-            decision_on=episode.decision.on if episode.decision is not None else None,
+            decision_on=episode.decision_on,
         )
     ]
 
@@ -498,7 +498,7 @@ def _period_unknown(rule: CheckRule, episode: Episode) -> list[Finding]:
             f"The LA stopped opposing an appeal against a refusal to make a plan on "
             f"{long_date(opener.on)}, before 23 March 2015. Reg 45(6) as then in force set the "
             "time limit, but its words could not be read, so no date is given: check it.",
-            decision_on=episode.decision.on if episode.decision is not None else None,
+            decision_on=episode.decision_on,
         )
     ]
 
