@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, get_args
 
 from hypothesis import given
 from hypothesis import strategies as st_
 
 import send_timescales as st
+from send_timescales.events import DecisionKind
 
-DECISIONS = [
-    "refuse_assessment",
-    "refuse_plan",
-    "plan_finalised",
-    "plan_amended",
-    "refuse_reassessment",
-    "refuse_amendment",
-    "cease_plan",
-]
+DECISIONS = get_args(DecisionKind)  # every kind the model accepts, so a new one is drawn too
 start_days = st_.dates(min_value=date(2014, 9, 1), max_value=date(2030, 12, 31))
 gaps = st_.integers(min_value=0, max_value=70)
 
