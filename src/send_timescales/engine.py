@@ -159,8 +159,11 @@ def evaluate(
         note = rule_set.note("events_after_as_of", _left_out(later, as_of))
         if note is not None:
             notes.append(note)
-    born = _date_of_birth(ordered, positions)
-    exceptions = tuple(e for e in ordered if isinstance(e, ExceptionApplied))
+    case_index = _index(ordered)
+    born = _date_of_birth(case_index.get("child_born", ()), positions)
+    exceptions: tuple[ExceptionApplied, ...] = case_index.get(  # type: ignore[assignment]
+        "exception_applied", ()
+    )
 
     deadlines: list[Deadline] = []
     duties: list[Duty] = []
@@ -170,14 +173,14 @@ def evaluate(
     eligibility_of: dict[int, Eligibility] = {}
     reported: set[int] = set()
     weighed: dict[int, list[str]] = {}
-    present = frozenset(e.type for e in ordered)  # type: ignore[attr-defined]
+    present = frozenset(case_index)
     common = {
         "calendar": cal,
         "as_of": as_of,
         "positions": positions,
         "born": born,
         "explain": explain,
-        "case_index": _index(ordered),
+        "case_index": case_index,
         "exception_reach": max((e.to - e.on).days for e in exceptions) + 8 if exceptions else 0,
     }
 
@@ -221,14 +224,18 @@ def evaluate(
             findings.extend(outcome.findings)
             measures.extend(outcome.measures)
             continue
-        for opener, belonging, decision in _episodes(process, ordered, positions, present):
-            index = _index(belonging)
-            known: Eligibility | None = None
+        for opener, belonging, decision in _episodes(
+            process, ordered, positions, present, case_index
+        ):
+            store = {}
+            known = eligibility_of.get(id(decision)) if decision is not None else None
+            episode = make(process, opener, belonging, _index(belonging), decision, known, store)
             if decision is not None:
-                known = eligibility_of.get(id(decision))
                 if known is None:
-                    bare = make(process, opener, belonging, index, decision, None, {})
-                    known = eligibility_of[id(decision)] = answer_eligibility(rule_set, bare)
+                    # Answered once per decision, from the episode before any rule has seen it
+                    # (so it is completed in place rather than built twice).
+                    known = eligibility_of[id(decision)] = answer_eligibility(rule_set, episode)
+                    object.__setattr__(episode, "eligibility", known)
                 if decision is opener and id(decision) not in reported:
                     reported.add(id(decision))
                     outcomes.append(
@@ -239,8 +246,6 @@ def evaluate(
                             eligibility=known,
                         )
                     )
-            store = {}
-            episode = make(process, opener, belonging, index, decision, known, store)
             outcome = _evaluate_episode(episode, rule_set, store)
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)
@@ -305,8 +310,12 @@ def _check_options(calendar: object, rules: object, case_id: object) -> None:
 def _check_dates(
     events: list[EventBase], positions: Mapping[int, int], cal: WorkingDayCalendar
 ) -> None:
+    first, last = REGIME_START, cal.last
     for event in events:
-        for name, value in event_dates(event):
+        dates = event_dates(event)
+        if len(dates) == 1 and first <= dates[0][1] <= last:
+            continue  # the usual event: one date, in range
+        for name, value in dates:
             if value < REGIME_START and not event.may_precede_regime:
                 raise DateOutOfRangeError(
                     f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
@@ -330,17 +339,18 @@ def _check_dates(
 
 def _causal_order(events: list[EventBase]) -> list[EventBase]:
     """By date, then by the order facts happen on one day; identical keys by content."""
-    keyed = sorted(events, key=lambda e: (e.on, EVENT_RANK[event_type(e)]))
+    keyed = sorted(events, key=_causal_key)
     for a, b in pairwise(keyed):
-        if a.on == b.on and event_type(a) == event_type(b):
-            return sorted(
-                events, key=lambda e: (e.on, EVENT_RANK[event_type(e)], e.model_dump_json())
-            )
+        if a.on == b.on and a.type == b.type:  # type: ignore[attr-defined]
+            return sorted(events, key=lambda e: (*_causal_key(e), e.model_dump_json()))
     return keyed
 
 
-def _date_of_birth(events: list[EventBase], positions: Mapping[int, int]) -> date | None:
-    births = [e for e in events if event_type(e) == "child_born"]
+def _causal_key(event: EventBase) -> tuple[date, int]:
+    return event.on, EVENT_RANK[event.type]  # type: ignore[attr-defined]
+
+
+def _date_of_birth(births: tuple[EventBase, ...], positions: Mapping[int, int]) -> date | None:
     for other in births[1:]:
         if other.on != births[0].on:
             raise ContradictoryEventsError(
@@ -375,13 +385,15 @@ def _episodes(
     ordered: list[EventBase],
     positions: Mapping[int, int],
     present: frozenset[str] = frozenset(),
+    index: Mapping[str, tuple[EventBase, ...]] | None = None,
 ) -> list[tuple[EventBase, list[EventBase], DecisionNotice | None]]:
     """Cut the ordered events into the process's episodes: opener, members, decision in dispute.
 
     An event belongs to the latest episode opened on or before its date; the decision in
     dispute is the latest decision notice on or before the opening event. ``present`` (the
     event types of the case, if known) lets a process with no opener and no member to place
-    return at once.
+    return at once; ``index`` (the same events by type, if known) finds the openers of a process
+    opened by one type of event without reading every event.
     """
     if (
         present
@@ -390,7 +402,11 @@ def _episodes(
         and present.isdisjoint(process.opens_implicitly)
     ):
         return []
-    openers = [e for e in ordered if process.opens(e)]
+    kinds = [kind for kind in process.opened_by if kind in index] if index is not None else None
+    if index is not None and kinds is not None and len(kinds) <= 1:
+        openers = [e for e in index[kinds[0]] if process.opens(e)] if kinds else []
+    else:
+        openers = [e for e in ordered if process.opens(e)]
     if process.opens_implicitly:
         first_opener = openers[0].on if openers else None
         early = [
@@ -406,8 +422,9 @@ def _episodes(
     members: list[list[EventBase]] = [[] for _ in openers]
     opener_days = [e.on for e in openers]
     opened = {id(e) for e in openers}
+    belong = process.members
     for event in ordered:
-        if event_type(event) not in process.members or id(event) in opened:
+        if event.type not in belong or id(event) in opened:  # type: ignore[attr-defined]
             continue
         at = bisect_right(opener_days, event.on) - 1
         if at >= 0:
@@ -424,7 +441,11 @@ def _episodes(
                 field="on",
                 value=event.on.isoformat(),
             )
-    decisions = [e for e in ordered if isinstance(e, DecisionNotice)]
+    decisions: list[DecisionNotice] | tuple[DecisionNotice, ...] = (
+        index.get("decision_notice", ())  # type: ignore[assignment]
+        if index is not None
+        else [e for e in ordered if isinstance(e, DecisionNotice)]
+    )
     decision_days = [e.on for e in decisions]
     episodes: list[tuple[EventBase, list[EventBase], DecisionNotice | None]] = []
     for opener, belonging in zip(openers, members, strict=True):

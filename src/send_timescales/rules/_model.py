@@ -980,9 +980,13 @@ class Planned(Generic[_K]):
     versions: tuple[_K, ...]
     rank: int
     triggers: tuple[str, ...] = ()
+    always: _K | None = None
+    """The only version, when it is in force from the regime's start onwards (most rules)."""
 
     def pick(self, day: date) -> _K | None:
         """The version in force on ``day`` (C10), or ``None``."""
+        if self.always is not None and day >= REGIME_START:
+            return self.always
         for rule in self.versions:
             window = rule.in_force
             if window.start <= day and (window.end is None or day <= window.end):
@@ -999,6 +1003,7 @@ class Plan:
     checks_first: tuple[Planned[CheckRule], ...]
     checks_last: tuple[Planned[CheckRule], ...]
     measures: tuple[Planned[MeasureRule], ...] = ()
+    eligibility: tuple[Planned[EligibilityRule], ...] = ()
 
     def matters(self, present: Iterable[str]) -> bool:
         """Whether any rule of the plan can say something about a case with these event types."""
@@ -1107,7 +1112,15 @@ class RuleSet:
                         else ()
                     )
                     typed = tuple(v for v in found if isinstance(v, kind))
-                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers))
+                    only = typed[0] if len(typed) == 1 else None
+                    always = (
+                        only
+                        if only is not None
+                        and only.in_force.start == REGIME_START
+                        and only.in_force.end is None
+                        else None
+                    )
+                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers, always))
             return out
 
         return Plan(
@@ -1116,6 +1129,7 @@ class RuleSet:
             checks_first=tuple(planned(CheckRule, lambda r: r.stage == "first")),
             checks_last=tuple(planned(CheckRule, lambda r: r.stage == "last")),
             measures=tuple(planned(MeasureRule)),
+            eligibility=tuple(planned(EligibilityRule)),
         )
 
     def plan(self, process: str) -> Plan:
@@ -1423,9 +1437,9 @@ def answer_eligibility(rules: RuleSet, episode: Episode) -> Eligibility:
     assert decision is not None
     answers: dict[str, str] = {}
     reasons: list[Reason] = []
-    for rule_id in rules.ids_of(episode.process.name, EligibilityRule):
-        rule = rules.pick(rule_id, decision.on)
-        if not isinstance(rule, EligibilityRule):
+    for planned in rules.plan(episode.process.name).eligibility:
+        rule = planned.pick(decision.on)
+        if rule is None:
             continue
         answer, text, assumption = rule.answer(episode)
         answers[rule.question] = answer
