@@ -37,7 +37,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cached_property, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
@@ -638,25 +638,32 @@ Disapplication: TypeAlias = Callable[[Episode, "Draft"], "str | None"]
 
 def superseded_by(
     kinds: tuple[str, ...], because: str, when: Callable[[EventBase], bool] | None = None
-) -> Disapplication:
+) -> Disapplication:  # pragma: no mutate block
     """A limb that an outcome makes irrelevant: disapplied once such an event has happened.
 
     ``because`` may name the event with ``{event}``. A limb already done stays as it is.
     """
+    # A partial of a module function, not a closure: the rule records are built at import, and
+    # the mutation test can switch a mutant on only in code looked up when the rule runs.
+    return partial(_superseded, kinds, because, when)
 
-    def check(episode: Episode, draft: Draft) -> str | None:
-        if draft.done is not None:
-            return None
-        found = [
-            e
-            for kind in kinds
-            if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
-        ]
-        if not found:
-            return None
-        return because.format(event=event_label(min(found, key=_on)))
 
-    return check
+def _superseded(
+    kinds: tuple[str, ...],
+    because: str,
+    when: Callable[[EventBase], bool] | None,
+    episode: Episode,
+    draft: Draft,
+) -> str | None:
+    """:func:`superseded_by`'s condition for one draft."""
+    if draft.done is not None:
+        return None
+    found = [
+        e for kind in kinds if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
+    ]
+    if not found:
+        return None
+    return because.format(event=event_label(min(found, key=_on)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -750,12 +757,15 @@ class _Combinator:
         return end, steps
 
 
-def Later(*limbs: Limb) -> _Combinator:  # noqa: N802 - reads as the law's "whichever is later"
+# The combinators read as the law's "whichever is later / earlier" (hence capitalised). They run
+# only while the rule records are built, at import, so the mutation test cannot switch their
+# mutants on: they are excluded from it.
+def Later(*limbs: Limb) -> _Combinator:  # noqa: N802  # pragma: no mutate block
     """The later of several limbs (HESC r.20(1)(c): "... if that is later")."""
     return _Combinator(limbs, later=True)
 
 
-def Earlier(*limbs: Limb) -> _Combinator:  # noqa: N802 - reads as the law's "whichever is earlier"
+def Earlier(*limbs: Limb) -> _Combinator:  # noqa: N802  # pragma: no mutate block
     """The earlier of several limbs."""
     return _Combinator(limbs, later=False)
 
