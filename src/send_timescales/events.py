@@ -523,6 +523,7 @@ def _date_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ..
 
 
 _DATE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_ON_ONLY = ("on",)
 
 
 def event_dates(event: EventBase) -> list[tuple[str, date]]:
@@ -532,6 +533,8 @@ def event_dates(event: EventBase) -> list[tuple[str, date]]:
     [('on', datetime.date(2025, 1, 10)), ('sent_on', datetime.date(2025, 1, 13))]
     """
     dates, nested = _date_fields(type(event))
+    if dates == _ON_ONLY and not nested:  # most events: one date, always given
+        return [("on", event.on)]
     found = [(name, value) for name in dates if (value := getattr(event, name)) is not None]
     for name in nested:
         for item in getattr(event, name):
