@@ -35,7 +35,11 @@ MOMENT = datetime(2025, 3, 3, 9, 30)  # a Monday morning: a datetime, never a le
 
 
 def test_a_datetime_is_refused_with_the_advice_to_pass_its_date() -> None:
-    with pytest.raises(TypeError, match=r"legal dates have no time of day: pass value\.date\(\)"):
+    with pytest.raises(
+        TypeError,
+        match=r"^date must be a datetime\.date, not a datetime \(2025-03-03T09:30:00\); legal "
+        r"dates have no time of day: pass value\.date\(\) if that is what you mean\.$",
+    ):
         WorkingDayCalendar.england_and_wales().is_working_day(MOMENT)
 
 
