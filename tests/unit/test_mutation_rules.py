@@ -168,6 +168,23 @@ def test_review_after_an_earlier_plan_is_not_treated_as_after_reassessment() -> 
     assert annual == {date(2021, 1, 15): date(2022, 1, 15), date(2022, 3, 1): date(2023, 2, 28)}
 
 
+def test_plan_sent_the_day_the_reassessment_was_agreed_is_the_reassessed_plan() -> None:
+    # The re-assessment agreed on Friday 15 January 2021 is answered by the plan finalised that
+    # same day (reassessment.final, 14 weeks = 98 days to Friday 23 April 2021, is met by it), so
+    # that plan's review is reg 27(4)(a)'s, within 12 months of sending it: Saturday 15 January
+    # 2022 (C2, the corresponding date; C7: it does not move). The next plan, 1 March 2022, has
+    # no re-assessment after the earlier plan: s.44(1), ending Tuesday 28 February 2023.
+    events: list[Event] = [
+        {"type": "reassessment_agreed", "on": "2021-01-15"},
+        {"type": "decision_notice", "on": "2021-01-15", "decision": "plan_finalised"},
+        {"type": "decision_notice", "on": "2022-03-01", "decision": "plan_finalised"},
+    ]
+    (final,) = _deadlines(events, "reassessment.final", "2022-03-02")
+    assert (final.due, final.done_on) == (date(2021, 4, 23), date(2021, 1, 15))
+    annual = {d.trigger_on: d.due for d in _deadlines(events, "review.annual", "2022-03-02")}
+    assert annual == {date(2021, 1, 15): date(2022, 1, 15), date(2022, 3, 1): date(2023, 2, 28)}
+
+
 def _transfer(*outcomes: Event) -> list[Event]:
     # A plan made 10 January 2023; a transfer (primary to secondary: reg 18(1)(b)) on Wednesday
     # 3 September 2025 is planned. The review must take place before 15 February 2025, so by
