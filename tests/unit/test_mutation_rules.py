@@ -148,6 +148,30 @@ def test_sen2_decision_not_to_issue_a_plan_is_no_plan_not_a_refusal_to_assess() 
     assert measure.outcome == "refused_assessment"
 
 
+def test_sen2_amended_plan_is_neither_a_final_plan_nor_a_decision_not_to_issue() -> None:
+    # The LA became responsible (s.24) for a child with a plan on 14 January 2025, agreed to
+    # assess, and amended the existing plan on 30 April. That is no final plan under reg 13(2)
+    # (plan.final, due 20 weeks later on 3 June 2025, is overdue) and no reg 10 decision not to
+    # issue one (plan.decision_not_to_issue, due 16 weeks later on 6 May 2025, is overdue): the
+    # request is still open for SEN2.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-01-14", "route": "became_responsible"},
+        {"type": "assessment_agreed", "on": "2025-02-18"},
+        {"type": "decision_notice", "on": "2025-04-30", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-07-01")
+    (measure,) = report.measures
+    assert measure.outcome == "open"
+    assert measure.final_on is None
+    for rule_id, due in (
+        ("plan.decision_not_to_issue", date(2025, 5, 6)),
+        ("plan.final", date(2025, 6, 3)),
+    ):
+        deadline = report.deadline(rule_id)
+        assert deadline is not None
+        assert (deadline.due, deadline.status) == (due, "overdue")
+
+
 # ------------------------------------------------------------------ 3. reviews and phase transfer
 
 
