@@ -348,16 +348,16 @@ def _request_with_advice(bodies: int) -> list[Event]:
 
 
 @pytest.mark.parametrize(("bodies", "limits", "more"), [(3, 5, False), (4, 6, True)])
-def test_unused_exception_lists_five_limits_then_an_ellipsis(
+def test_unused_exception_lists_five_limits_then_how_many_more(
     bodies: int, limits: int, more: bool
 ) -> None:
     (finding,) = _findings(_request_with_advice(bodies), "exception_not_applied", "2025-03-20")
     message = finding.message
     assert f"it was weighed against {limits} time limit(s) and applies to none" in message
-    # At most five reasons are shown; "; ..." says there were more.
+    # At most five reasons are shown; "; and 1 more" says how many were left out (6 - 5).
     assert message.count("needs at least 28 days") == 5
     assert message.endswith(
-        "needs at least 28 days; .... Every date stands as computed."
+        "needs at least 28 days; and 1 more. Every date stands as computed."
         if more
         else "needs at least 28 days. Every date stands as computed."
     )

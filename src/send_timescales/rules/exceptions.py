@@ -166,7 +166,9 @@ def _unused(rule: CheckRule, episode: Episode) -> list[Finding]:
             f"({exception.reason.replace('_', ' ')})"
         )
         if reasons:
-            shown = "; ".join(reasons[:5]) + ("; ..." if len(reasons) > 5 else "")
+            shown = "; ".join(reasons[:5]) + (
+                f"; and {len(reasons) - 5} more" if len(reasons) > 5 else ""
+            )
             why = (
                 f"it was weighed against {len(reasons)} time limit(s) and applies to none: {shown}"
             )
