@@ -694,3 +694,61 @@ def test_another_decision_does_not_answer_the_request_for_an_assessment() -> Non
     ]
     deadline = _deadline(st.evaluate(events, as_of="2025-02-20"), "assessment.decision")
     assert (deadline.due, deadline.status) == (date(2025, 2, 17), "overdue")
+
+
+@pytest.mark.parametrize(("asked", "disapplied"), [("2025-02-03", True), ("2025-02-04", False)])
+def test_closure_needs_advice_asked_by_one_week_before_it_reopens(
+    asked: str, disapplied: bool
+) -> None:
+    # Reg 5(4)(a): the school was closed Monday 13 January to Sunday 9 February 2025 (28 days,
+    # 4 weeks); the counted span runs from one week before it closed (Monday 6 January) to one
+    # week before it re-opened (Monday 10 February - 7 days = Monday 3 February 2025), and the
+    # LA must have asked the school for advice within it. Asked on 3 February, the last day: the
+    # 6 weeks from the request (Monday 6 January -> Monday 17 February 2025) are disapplied;
+    # asked on Tuesday 4 February, a day late: they stand, overdue as of 20 February.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-01-06"},
+        {
+            "type": "exception_applied",
+            "on": "2025-01-13",
+            "to": "2025-02-09",
+            "reason": "school_closure",
+        },
+        {"type": "advice_requested", "on": asked, "body": "educational"},
+    ]
+    report = st.evaluate(events, as_of="2025-02-20")
+    deadline = _deadline(report, "assessment.decision")
+    if disapplied:
+        assert (deadline.due, deadline.status) == (None, "disapplied")
+    else:
+        assert (deadline.due, deadline.status) == (date(2025, 2, 17), "overdue")
+        assert (
+            "the LA did not ask the setting for advice (an advice_requested with body "
+            "educational) between Monday 6 January 2025 and Monday 3 February 2025"
+        ) in _unused(report)[0]
+
+
+def test_a_rule_with_one_version_applies_only_within_its_window() -> None:
+    # test.c is in force from 1 January 2020 only; test.d from the regime's start to
+    # 31 December 2019 only. Neither applies outside its window.
+    later = _plain("test.c", in_force=InForce(date(2020, 1, 1)))
+    ended = _plain("test.d", in_force=InForce(REGIME_START, date(2019, 12, 31)))
+    always = _plain("test.e")
+    rules = RuleSet([later, ended, always], name="windows")
+    c, d, e = rules.plan("dispute").deadlines
+    assert (c.pick(date(2019, 12, 31)), c.pick(date(2020, 1, 1))) == (None, later)
+    assert (d.pick(date(2019, 12, 31)), d.pick(date(2020, 1, 1))) == (ended, None)
+    assert (e.pick(date(2014, 8, 31)), e.pick(REGIME_START)) == (None, always)
+    # Requests on Tuesday 31 December 2019 and Wednesday 1 January 2020, 30 days each: test.d
+    # for the first (Thursday 30 January 2020), test.c for the second (Friday 31 January 2020).
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2019-12-01", "decision": "cease_plan"},
+        {"type": "mediation_requested", "on": "2019-12-31"},
+        {"type": "decision_notice", "on": "2020-01-01", "decision": "cease_plan"},
+        {"type": "mediation_requested", "on": "2020-01-01"},
+    ]
+    report = st.evaluate(events, as_of="2020-01-02", rules=rules)
+    assert sorted((d.rule_id, d.due) for d in report.deadlines if d.rule_id != "test.e") == [
+        ("test.c", date(2020, 1, 31)),
+        ("test.d", date(2020, 1, 30)),
+    ]
