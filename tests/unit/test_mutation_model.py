@@ -752,3 +752,30 @@ def test_a_rule_with_one_version_applies_only_within_its_window() -> None:
         ("test.c", date(2020, 1, 31)),
         ("test.d", date(2020, 1, 30)),
     ]
+
+
+def test_an_eligibility_question_not_in_force_leaves_the_others_asked() -> None:
+    # A rule set whose appealability rule is in force only from 1 January 2020: a decision of
+    # Monday 3 June 2019 gets no answer to that question, but the later questions are still
+    # asked and answered.
+    rules = RuleSet(
+        [
+            replace(r, in_force=InForce(date(2020, 1, 1)))
+            if r.id == "eligibility.appealable"
+            else r
+            for r in default_rules()
+        ],
+        name="appealable from 2020",
+    )
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2019-06-03", "decision": "refuse_assessment"}
+    ]
+    eligibility = st.evaluate(events, as_of="2019-06-04", rules=rules).eligibility
+    assert eligibility is not None
+    assert eligibility.appealable is False
+    assert [r.rule_id for r in eligibility.reasons] == [
+        "eligibility.mediation_available",
+        "eligibility.certificate_required",
+        "eligibility.party",
+    ]
+    assert eligibility.certificate_required is True
