@@ -411,7 +411,8 @@ def test_rule_set_picks_the_version_in_force_on_a_day() -> None:
 
 
 def test_default_rules_plans_hold_each_kind_of_rule() -> None:
-    rules = default_rules()
+    # A copy built here (default_rules() is built once, at import).
+    rules = RuleSet(list(default_rules()), name="copy")
     assert [p.rule_id for p in rules.plan("request").measures] == ["measure.sen2_20_weeks"]
     dispute = rules.plan("dispute")
     assert [p.rule_id for p in dispute.checks_first] == ["check.event_sequence"]
@@ -592,15 +593,18 @@ def test_exceptions_starting_more_than_a_week_after_a_limit_are_not_weighed_agai
 
 
 def test_a_limit_met_on_its_last_day_stays_met_despite_an_exception() -> None:
-    # Absence 9-22 June 2025 (14 days) overlaps the notify limit's running period, but the LA
-    # notified on Monday 16 June 2025, the due date itself: met, not disapplied.
+    # Absence 9-22 June 2025 (14 days, all within the running period) would disapply the
+    # 10-week "no plan" limit (due Monday 11 August 2025), but the LA notified its decision not
+    # to make a plan on 11 August, the due date itself: met, not disapplied. (The 14-week limb
+    # is disapplied: the decision not to make a plan supersedes it.)
     events: list[Event] = [
         _ORDER,
         _absence("2025-06-09", "2025-06-22"),
-        {"type": "assessment_agreed", "on": "2025-06-16"},
+        {"type": "assessment_agreed", "on": "2025-06-13"},
+        {"type": "decision_notice", "on": "2025-08-11", "decision": "refuse_plan"},
     ]
-    notify = _deadline(st.evaluate(events, as_of="2025-06-30"), "tribunal.order.assess.notify")
-    assert (notify.due, notify.status) == (date(2025, 6, 16), "met")
+    no_plan = _deadline(st.evaluate(events, as_of="2025-08-12"), "tribunal.order.assess.no_plan")
+    assert (no_plan.due, no_plan.status) == (date(2025, 8, 11), "met")
 
 
 # ------------------------------------------------------------ 8. finishing a deadline's status
