@@ -990,13 +990,9 @@ class Planned(Generic[_K]):
     versions: tuple[_K, ...]
     rank: int
     triggers: tuple[str, ...] = ()
-    always: _K | None = None
-    """The only version, when it is in force from the regime's start onwards (most rules)."""
 
     def pick(self, day: date) -> _K | None:
         """The version in force on ``day`` (C10), or ``None``."""
-        if self.always is not None and day >= REGIME_START:
-            return self.always
         for rule in self.versions:
             window = rule.in_force
             if window.start <= day and (window.end is None or day <= window.end):
@@ -1122,15 +1118,7 @@ class RuleSet:
                         else ()
                     )
                     typed = tuple(v for v in found if isinstance(v, kind))
-                    only = typed[0] if len(typed) == 1 else None
-                    always = (
-                        only
-                        if only is not None
-                        and only.in_force.start == REGIME_START
-                        and only.in_force.end is None
-                        else None
-                    )
-                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers, always))
+                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers))
             return out
 
         return Plan(
