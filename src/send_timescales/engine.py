@@ -27,6 +27,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -470,6 +471,9 @@ def _index(events: list[EventBase]) -> Mapping[str, tuple[EventBase, ...]]:
     return MappingProxyType({kind: tuple(found) for kind, found in index.items()})
 
 
+_first_item = itemgetter(0)
+
+
 class _Outcome(NamedTuple):
     deadlines: list[Deadline]
     duties: list[Duty]
@@ -506,7 +510,10 @@ def _evaluate_episode(
         for event in events:
             slot.append((position, event))
             position += 1
-    entries: list[tuple[tuple[int, int, int], Deadline | None, list[Finding]]] = []
+    # (key, deadline, the findings raised while finishing it) and (key, other findings): each
+    # sorted by key, the triggering event's position, then statutory order, then output order.
+    made: list[tuple[tuple[int, int, int], Deadline, list[Finding]]] = []
+    other: list[tuple[tuple[int, int, int], list[Finding]]] = []
     duties: list[Duty] = []
     measures: list[Measure] = []
     considered: list[Considered] = []
@@ -518,7 +525,7 @@ def _evaluate_episode(
             triggered = sorted(found, key=lambda pair: pair[0]) or None
         if triggered is None:
             continue
-        made: list[Deadline] = []
+        results: list[Deadline] = []
         for position, event in triggered:
             rule = planned.pick(event.on)
             if rule is None:
@@ -533,19 +540,22 @@ def _evaluate_episode(
                     duties.append(output)
                     continue
                 if not isinstance(output, Draft):
-                    entries.append((key, None, [output]))
+                    other.append((key, [output]))
                     continue
                 deadline, held, weighed = finish(output, episode)
                 considered.extend(weighed)
-                made.append(deadline)
-                entries.append((key, deadline, held))
-                entries.append((key, None, judge(deadline, output.rule, episode.calendar)))
-        if made:
-            store[planned.rule_id] = tuple(made)
-    entries.sort(key=lambda entry: entry[0])
-    deadlines = [deadline for _, deadline, _ in entries if deadline is not None]
-    raised = [f for _, deadline, found in entries if deadline is not None for f in found]
-    judged = [f for _, deadline, found in entries if deadline is None for f in found]
+                results.append(deadline)
+                made.append((key, deadline, held))
+                judged_now = judge(deadline, output.rule, episode.calendar)
+                if judged_now:
+                    other.append((key, judged_now))
+        if results:
+            store[planned.rule_id] = tuple(results)
+    made.sort(key=_first_item)
+    other.sort(key=_first_item)
+    deadlines = [deadline for _, deadline, _ in made]
+    raised = [f for _, _, found in made for f in found]
+    judged = [f for _, found in other for f in found]
 
     duty_findings: list[Finding] = []
     for planned_duty in plan.duties:
