@@ -783,3 +783,35 @@ def test_an_eligibility_question_not_in_force_leaves_the_others_asked() -> None:
         "eligibility.party",
     ]
     assert eligibility.certificate_required is True
+
+
+# ------------------------------------------------ done_by with both done_matches and done_when
+
+
+def test_a_duty_is_met_only_by_an_event_that_matches_its_trigger_and_its_own_condition() -> None:
+    # assessment.advice (reg 8(1)) is met by advice from the body that was asked (done_matches).
+    # A made-up version adds a condition of its own (done_when: advice received on a weekday),
+    # so both must hold. Asked Mon 10 March 2025; educational advice came Sat 15 March (fails the
+    # weekday condition), medical advice Mon 17 March (another body), educational advice Tue 18
+    # March (both hold): done on 18 March. Due 10 March + 6 weeks (42 days) = Mon 21 April 2025,
+    # Easter Monday; an advice giver's duty does not move (C7), so it stays 21 April: met.
+    rule = replace(
+        _rule("assessment.advice"),
+        id="test.advice",
+        done_when=lambda event: event.on.weekday() < 5,
+        needs=(),
+    )
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-03-03"},
+        {"type": "advice_requested", "on": "2025-03-10", "body": "educational"},
+        {"type": "advice_received", "on": "2025-03-15", "body": "educational"},
+        {"type": "advice_received", "on": "2025-03-17", "body": "medical"},
+        {"type": "advice_received", "on": "2025-03-18", "body": "educational"},
+    ]
+    report = st.evaluate(events, as_of="2025-04-30", rules=RuleSet([rule], name="advice"))
+    advice = _deadline(report, "test.advice")
+    assert (advice.due, advice.done_on, advice.status) == (
+        date(2025, 4, 21),
+        date(2025, 3, 18),
+        "met",
+    )
