@@ -815,3 +815,35 @@ def test_a_duty_is_met_only_by_an_event_that_matches_its_trigger_and_its_own_con
         date(2025, 3, 18),
         "met",
     )
+
+
+# ------------------------------------------------ a second exception for a limit already disapplied
+
+
+def test_a_second_exception_for_a_limit_already_disapplied_says_so() -> None:
+    # Request received Tue 14 January 2025; the running periods start Wed 15 January. Limits:
+    # assessment.decision 6 weeks (42 days) = Tue 25 February 2025; plan.decision_not_to_issue
+    # 16 weeks (112 days) = Tue 6 May 2025; plan.final 20 weeks (140 days) = Tue 3 June 2025.
+    # An absence from the area of at least 4 weeks within the running period disapplies each
+    # (regs 5(4), 10(4), 13(3)). The first absence, Thu 16 January to Thu 20 February (36 days),
+    # disapplies all three. The second, Mon 3 March to Fri 11 April (40 days), starts after 25
+    # February, so it does not touch the 6-week limit; it would have disapplied the other two, but
+    # the first already had: its finding must say so, not that no limit was running.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-01-14"},
+        {"type": "exception_applied", "on": "2025-01-16", "to": "2025-02-20", "reason": "absence"},
+        {"type": "exception_applied", "on": "2025-03-03", "to": "2025-04-11", "reason": "absence"},
+    ]
+    report = st.evaluate(events, as_of="2025-04-30")
+    for rule_id in ("assessment.decision", "plan.decision_not_to_issue", "plan.final"):
+        assert _deadline(report, rule_id).status == "disapplied", rule_id
+    (finding,) = [f for f in report.findings if f.code == "exception_not_applied"]
+    first = "the exception of Thursday 16 January 2025 to Thursday 20 February 2025"
+    assert finding.message.startswith(
+        "The exception of Monday 3 March 2025 to Friday 11 April 2025 (absence) changed "
+        "nothing: it was weighed against 3 time limit(s) and applies to none: "
+        "assessment.decision (due Tuesday 25 February 2025): it does not overlap the running "
+        "period (Wednesday 15 January 2025 to Tuesday 25 February 2025); "
+        f"plan.decision_not_to_issue (due Tuesday 6 May 2025): already disapplied by {first}; "
+        f"plan.final (due Tuesday 3 June 2025): already disapplied by {first}."
+    )

@@ -1245,9 +1245,14 @@ def trigger_step(rule: DeadlineRule, trigger: EventBase) -> str:
 def _disapplying(
     draft: Draft, episode: Episode, due: date
 ) -> tuple[tuple[ExceptionApplied, ExceptionHead, tuple[date, date]] | None, list[Considered]]:
-    """The first exception that disapplies the draft's limit, and why the others did not."""
+    """The first exception that disapplies the draft's limit, and why each other one did not.
+
+    Every candidate is weighed: one that would also have disapplied the limit is told that the
+    first had already done so (its finding would otherwise say no limit was running).
+    """
     running = (draft.trigger.on + _ONE_DAY, due)
     considered: list[Considered] = []
+    found: tuple[ExceptionApplied, ExceptionHead, tuple[date, date]] | None = None
     exceptions = episode.exceptions
     first = bisect_left(exceptions, running[0] - timedelta(days=episode.exception_reach), key=_on)
     last = bisect_right(exceptions, running[1] + timedelta(days=7), key=_on)
@@ -1262,9 +1267,20 @@ def _disapplying(
         for head in heads:
             span = head.overlap(exception, running, episode.case_index)
             if isinstance(span, tuple):
-                return (exception, head, span), considered
+                if found is None:
+                    found = (exception, head, span)
+                else:
+                    used = found[0]
+                    considered.append(
+                        (
+                            exception,
+                            f"{draft.rule.id} (due {long_date(due)}): already disapplied by the "
+                            f"exception of {long_date(used.on)} to {long_date(used.to)}",
+                        )
+                    )
+                break
             considered.append((exception, f"{draft.rule.id} (due {long_date(due)}): {span}"))
-    return None, considered
+    return found, considered
 
 
 Considered: TypeAlias = tuple[ExceptionApplied, str]
@@ -1295,7 +1311,7 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
         found, considered = _disapplying(draft, episode, due)
         if found is not None:
             used, head, span = found
-            considered = [(used, "")]
+            considered.append((used, ""))
             steps.append(
                 f"An exception applies ({event_label(used)}): {head.text} "
                 f"({head.citation.instrument} {head.citation.provision}), from "
