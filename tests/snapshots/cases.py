@@ -8,27 +8,16 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, get_args
 
-DECISIONS = (
-    "refuse_assessment",
-    "refuse_plan",
-    "plan_finalised",
-    "plan_amended",
-    "refuse_reassessment",
-    "refuse_amendment",
-    "cease_plan",
-)
-DISPUTED = ("needs", "provision", "placement", "no_placement", "health", "social_care")
-NOTICE_ITEMS = (
-    "mediation_right",
-    "certificate_requirement",
-    "adviser_contact_details",
-    "mediation_timescales",
-    "inform_la_of_mediation",
-    "la_contact_details",
-)
-ACTION_KINDS = ("assess", "make_plan", "amend_plan", "amend_placement", "continue_plan", "other")
+from send_timescales.events import ActionKind, DecisionKind, Disputed, NoticeItem
+
+# The vocabularies come from the event models (one declaration): a new kind changes the seeded
+# cases, and the snapshot test then shows it, to be rebuilt on purpose.
+DECISIONS: tuple[str, ...] = get_args(DecisionKind)
+DISPUTED: tuple[str, ...] = get_args(Disputed)
+NOTICE_ITEMS: tuple[str, ...] = get_args(NoticeItem)
+ACTION_KINDS: tuple[str, ...] = get_args(ActionKind)
 FIRST = date(2014, 9, 1)
 LAST = date(2029, 12, 31)
 

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 import send_timescales as st
 from send_timescales import ContradictoryEventsError, DateOutOfRangeError, EventError
+from send_timescales.events import NoticeItem
 
 AS_OF = date(2026, 1, 5)
 
@@ -411,14 +412,8 @@ def test_notice_missing_reg_32_items() -> None:
 
 
 def test_complete_notice_has_no_finding() -> None:
-    items = [
-        "mediation_right",
-        "certificate_requirement",
-        "adviser_contact_details",
-        "mediation_timescales",
-        "inform_la_of_mediation",
-        "la_contact_details",
-    ]
+    items = list(get_args(NoticeItem))  # every item reg 32 lists (a) to (f)
+    assert len(items) == 6
     report = st.evaluate([notice(notice_content=items)], as_of=AS_OF)
     assert "notice_missing_content" not in {f.code for f in report.findings}
 
