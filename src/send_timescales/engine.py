@@ -311,12 +311,8 @@ def _check_options(calendar: object, rules: object, case_id: object) -> None:
 def _check_dates(
     events: list[EventBase], positions: Mapping[int, int], cal: WorkingDayCalendar
 ) -> None:
-    first, last = REGIME_START, cal.last
     for event in events:
-        dates = event_dates(event)
-        if len(dates) == 1 and first <= dates[0][1] <= last:
-            continue  # the usual event: one date, in range
-        for name, value in dates:
+        for name, value in event_dates(event):
             if value < REGIME_START and not event.may_precede_regime:
                 raise DateOutOfRangeError(
                     f"event {positions.get(id(event), '?')} ({event_label(event)}): field "
@@ -385,29 +381,26 @@ def _episodes(
     process: Process,
     ordered: list[EventBase],
     positions: Mapping[int, int],
-    present: frozenset[str] = frozenset(),
-    index: Mapping[str, tuple[EventBase, ...]] | None = None,
+    present: frozenset[str],
+    index: Mapping[str, tuple[EventBase, ...]],
 ) -> list[tuple[EventBase, list[EventBase], DecisionNotice | None]]:
     """Cut the ordered events into the process's episodes: opener, members, decision in dispute.
 
     An event belongs to the latest episode opened on or before its date; the decision in
     dispute is the latest decision notice on or before the opening event. ``present`` (the
-    event types of the case, if known) lets a process with no opener and no member to place
-    return at once; ``index`` (the same events by type, if known) finds the openers of a process
-    opened by one type of event without reading every event.
+    event types of the case) lets a process with no opener and no member to place return at
+    once; ``index`` (the same events by type) finds the openers of a process opened by one type
+    of event present, and the decisions, without reading every event.
     """
     if (
-        present
-        and present.isdisjoint(process.opened_by)
+        present.isdisjoint(process.opened_by)
         and (not process.must_follow_opener or present.isdisjoint(process.members))
         and present.isdisjoint(process.opens_implicitly)
     ):
         return []
-    kinds = [kind for kind in process.opened_by if kind in index] if index is not None else None
-    if index is not None and kinds is not None and len(kinds) <= 1:
-        openers = [e for e in index[kinds[0]] if process.opens(e)] if kinds else []
-    else:
-        openers = [e for e in ordered if process.opens(e)]
+    kinds = [kind for kind in process.opened_by if kind in index]
+    candidates = index[kinds[0]] if len(kinds) == 1 else ordered if kinds else ()
+    openers = [e for e in candidates if process.opens(e)]
     if process.opens_implicitly:
         first_opener = openers[0].on if openers else None
         early = [
@@ -442,11 +435,8 @@ def _episodes(
                 field="on",
                 value=event.on.isoformat(),
             )
-    decisions: list[DecisionNotice] | tuple[DecisionNotice, ...] = (
-        index.get("decision_notice", ())  # type: ignore[assignment]
-        if index is not None
-        else [e for e in ordered if isinstance(e, DecisionNotice)]
-    )
+    notices = index.get("decision_notice", ())
+    decisions: tuple[DecisionNotice, ...] = notices  # type: ignore[assignment]
     decision_days = [e.on for e in decisions]
     episodes: list[tuple[EventBase, list[EventBase], DecisionNotice | None]] = []
     for opener, belonging in zip(openers, members, strict=True):
