@@ -818,7 +818,7 @@ class DeadlineRule(Rule):
         """The period in words, for the rule catalogue."""
         return self.period_text or (self.period.describe() if self.period else "")
 
-    @property
+    @cached_property
     def templates(self) -> tuple[FindingTemplate, FindingTemplate]:
         """The overdue and missed finding templates: the rule's own, else the holder's default."""
         overdue, missed = _default_templates(self.duty_holder)
