@@ -62,7 +62,8 @@ days (C1) and no LA or advice limit moves for a weekend or bank holiday (C7).
     corresponding date is Sat 17 May 2025, so the last day is Fri 16 May 2025; meeting Tue 13
     May 2025: met. The next: starting with Tue 13 May 2025 -> Tue 12 May 2026: pending.
   review.meeting_notice and review.advice_circulation (regs 20(3), (4): at least 2 weeks before
-    the meeting): 13 May - 14 = Tue 29 Apr 2025; notice Mon 28 Apr, advice Tue 29 Apr: both met.
+    the meeting, read as two clear weeks, C9): 13 May - 14 = Tue 29 Apr 2025, less a day = Mon
+    28 Apr 2025; notice and advice Mon 28 Apr: both met.
   review.report (reg 20(9), within 2 weeks): 13 May + 14 = Tue 27 May 2025; sent Fri 23 May: met.
   review.decision (reg 20(10), within 4 weeks of the meeting): 13 May + 28 = Tue 10 Jun 2025;
     decision to amend Fri 6 Jun: met.
@@ -154,8 +155,8 @@ EXPECTED: list[tuple[Path, str, str, str, str, str]] = [
     (REVIEW, "2025-09-15", "mediation.certificate.after_mediation", "2024-07-08", "met",
      "mediation_adviser"),
     (REVIEW, "2025-09-15", "mediation.agreement.other", "2024-07-17", "met", "la"),
-    (REVIEW, "2025-09-15", "review.meeting_notice", "2025-04-29", "met", "school"),
-    (REVIEW, "2025-09-15", "review.advice_circulation", "2025-04-29", "met", "school"),
+    (REVIEW, "2025-09-15", "review.meeting_notice", "2025-04-28", "met", "school"),
+    (REVIEW, "2025-09-15", "review.advice_circulation", "2025-04-28", "met", "school"),
     (REVIEW, "2025-09-15", "review.report", "2025-05-27", "met", "school"),
     (REVIEW, "2025-09-15", "review.decision", "2025-06-10", "met", "la"),
     (REVIEW, "2025-09-15", "amendment.representations", "2025-07-07", "met", "la"),
@@ -622,8 +623,8 @@ BATCH_ROWS = {
     (REVIEW_ID, "mediation.adviser_contact", "2024-07-17", "met", "parent_or_young_person"),
     (REVIEW_ID, "mediation.agreement.other", "2024-07-17", "met", "la"),
     (REVIEW_ID, "appeal.register", "2024-09-02", "overdue", "parent_or_young_person"),
-    (REVIEW_ID, "review.meeting_notice", "2025-04-29", "met", "school"),
-    (REVIEW_ID, "review.advice_circulation", "2025-04-29", "met", "school"),
+    (REVIEW_ID, "review.meeting_notice", "2025-04-28", "met", "school"),
+    (REVIEW_ID, "review.advice_circulation", "2025-04-28", "met", "school"),
     (REVIEW_ID, "review.annual", "2025-05-16", "met", "la"),
     (REVIEW_ID, "review.report", "2025-05-27", "met", "school"),
     (REVIEW_ID, "review.decision", "2025-06-10", "met", "la"),

@@ -295,8 +295,9 @@ class _NoMove(NonWorkingDayPolicy):
         before = calendar.subtract_working_days(due, 1)
         return due, [
             f"{long_date(due)} is not a working day ({calendar.why_not_working(due)}). The SEND "
-            "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser "
-            "or mediator to the next working day, so it must be done by then: in practice by "
+            "Regulations 2014 have no provision moving a duty of an LA, ICB, mediation adviser, "
+            "mediator, school or advice giver to the next working day, so it must be done by "
+            "then: in practice by "
             f"{long_date(before)}, the last working day before it (C7, docs/interpretations.md#c7)."
         ]
 
@@ -483,15 +484,17 @@ class Rule:
         """The explanation step a rule with a ``secondary`` citation adds (empty if verified)."""
         if self.confidence == "verified":
             return ""
-        secondary = ", ".join(
+        cited = [
             f"{c.instrument} {c.provision}".strip()
             for c in self.citations
             if c.confidence == "secondary"
-        )
+        ]
+        which = "its" if len(cited) == 1 else "their"
         return (
-            f"Citation confidence: secondary ({secondary}). The period agrees across reputable "
-            "secondary sources (IPSEA, SENDIASS services, the SEND Code), but the regulation's "
-            "own words were not read on legislation.gov.uk: check them before relying on it."
+            f"Citation confidence: secondary ({', '.join(cited)}): {which} own words were not "
+            "read in the official text (legislation.gov.uk, or the judgment); the reading "
+            "follows reputable secondary sources (IPSEA, SENDIASS services, the SEND Code): "
+            "check them before relying on it."
         )
 
     @property
@@ -686,6 +689,19 @@ class Limb:
     missing: Callable[[Episode], str] | None = None
     latest_before_trigger: bool = False
     """Anchor on the latest such event on or before the trigger (else the first one)."""
+    not_counted: Callable[[Episode, EventBase], str | None] | None = None
+    """Optional: why an anchor event is not counted (a certificate the law says may not be
+    issued); the limb counts from the others (C9: the earlier date)."""
+
+    def excluded(self, episode: Episode) -> list[tuple[EventBase, str]]:
+        """The anchor events :attr:`not_counted` leaves out, each with the reason."""
+        if self.not_counted is None or self.anchor is None:
+            return []
+        return [
+            (event, why)
+            for event in episode.of(self.anchor)
+            if (why := self.not_counted(episode, event)) is not None
+        ]
 
     def anchor_event(self, episode: Episode, trigger: EventBase) -> tuple[EventBase, int] | None:
         """The event the limb counts from (and how many candidates there were), if any."""
@@ -693,6 +709,8 @@ class Limb:
         anchors = episode.of(self.anchor)
         if episode.opener.type == self.anchor:  # type: ignore[attr-defined]
             anchors = (episode.opener, *anchors)
+        if self.not_counted is not None:
+            anchors = tuple(e for e in anchors if self.not_counted(episode, e) is None)
         if self.latest_before_trigger:
             before = [e for e in anchors if e.on <= trigger.on]
             return (before[-1], len(before)) if before else None
@@ -731,8 +749,15 @@ class _Combinator:
                 steps.append(f"{limb.label}: " + explained(limb.period, start, episode.calendar)[0])
             else:
                 found = limb.anchor_event(episode, trigger)
+                left_out = limb.excluded(episode)
+                for event, why in left_out:
+                    notes.append(
+                        f"{why} It is not counted, which gives the earlier date (C9, "
+                        f"docs/interpretations.md#c9); counting from it, {limb.label} would end "
+                        f"on {long_date(limb.period.end(event.on, episode.calendar))}."
+                    )
                 if found is None:
-                    if limb.missing is not None:
+                    if limb.missing is not None and not left_out:
                         missing.append(limb.missing(episode))
                     continue
                 start = found[0].on
@@ -784,6 +809,9 @@ class DeadlineRule(Rule):
     also_triggered_by: tuple[str, ...] = ()
     """Other event types that start the same clock (each review restarts the annual one)."""
     trigger_when: Callable[[EventBase], bool] | None = None
+    starts_clock: Callable[[Episode, EventBase], bool] | None = None
+    """Optional: whether a triggering event starts the clock, given the rest of the case (a
+    notice that answers a Tribunal order is not the notice of a request)."""
     period: Period | _Combinator | None = None
     period_text: str = ""
     done_by: tuple[str, ...] = ()
@@ -837,6 +865,8 @@ class DeadlineRule(Rule):
 
     def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
         """The deadlines (as drafts) and findings this rule gives for one triggering event."""
+        if self.starts_clock is not None and not self.starts_clock(episode, trigger):
+            return []
         if self.compute is not None:
             return self.compute(self, episode, trigger)
         assert self.period is not None  # RuleSet checks every rule has one or the other

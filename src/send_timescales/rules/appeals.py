@@ -30,6 +30,7 @@ from ._model import (
     Later,
     Limb,
 )
+from .mediation import contact_too_late_for
 
 __all__ = ["RULES"]
 
@@ -52,6 +53,20 @@ def _no_certificate_yet(episode: Episode) -> str:
     return (
         "No mediation certificate has been issued, and none is needed for this appeal: the "
         "2-month limb applies."
+    )
+
+
+def _barred_certificate(episode: Episode, certificate: EventBase) -> str | None:
+    """Why a ``declined`` certificate that reg 34(2) forbids is not counted, else ``None``."""
+    barred = contact_too_late_for(episode, certificate)
+    if barred is None:
+        return None
+    first, limit, which = barred
+    return (
+        f"The certificate issued on {long_date(certificate.on)} is one the adviser may not issue: "
+        f"the parent or young person first contacted the adviser on {long_date(first.on)}, after "
+        f"the 2 months from the date of the LA's notice ended ({long_date(limit)}; {which}; reg "
+        "34(2)), and an appeal then needs the Tribunal's leave (reg 34(3))."
     )
 
 
@@ -95,6 +110,7 @@ REGISTER = DeadlineRule(
             note='The law says 1 calendar month from the certificate, not "30 days" as many '
             "guides say.",
             missing=_no_certificate_yet,
+            not_counted=_barred_certificate,
         ),
     ),
     period_text="2 months after the notice was sent, or 1 month from the date of issue of the "
@@ -186,8 +202,10 @@ def _appeal_eligibility(rule: CheckRule, episode: Episode) -> list[Finding]:
                     "appeal_without_certificate",
                     "warning",
                     f"The appeal registered on {long_date(appeal.on)} has no mediation "
-                    "certificate issued on or before that date, and one is required: the "
-                    "Tribunal's permission is needed to proceed without it.",
+                    "certificate issued on or before that date, and one is required: CFA 2014 "
+                    "s.55(3) allows the appeal only once a certificate has been issued. If the "
+                    "adviser was not contacted within the 2 months, the appeal needs the "
+                    "Tribunal's leave (reg 34(3)); otherwise the certificate should come first.",
                     decision_on=decision.on,
                     citations=(
                         *cited.get("eligibility.certificate_required", ()),

@@ -29,9 +29,12 @@ from ..citations import CFA_2014, SEND_REGS, Citation
 from ..events import (
     AdviceReceived,
     AdviceRequested,
+    AppealConceded,
     AssessmentRequested,
     DecisionNotice,
     EventBase,
+    MediationAgreement,
+    TribunalOrder,
 )
 from ..periods import AtLeastDays, Days, Weeks, long_date
 from ..results import Measure, trusted
@@ -176,11 +179,53 @@ REASSESSMENT_DECISION = _la(
     exceptions=(coronavirus_2a("2A(3)(e)"),),
     citations=(SEND_REGS.cite("25(1)", "verified"),),
 )
+
+
+def _to_assess(event: EventBase) -> bool:
+    """An order, a conceded appeal or a mediation agreement requiring a (re-)assessment."""
+    if isinstance(event, TribunalOrder):
+        return event.order in ("assess", "reassess")
+    if isinstance(event, AppealConceded):
+        return event.concession in ("assess", "reassess")
+    return isinstance(event, MediationAgreement) and any(
+        action.kind == "assess" for action in event.actions
+    )
+
+
+def _not_answering_an_order(episode: Episode, notice: EventBase) -> bool:
+    """Whether a notice that the LA will re-assess starts the 14 weeks of reg 27(2).
+
+    Not when it answers a Tribunal order, a conceded appeal or a mediation agreement to
+    (re-)assess (regs 44(2)(b), 45(3), 42(2)): it is then the first notice of a (re-)assessment
+    on or after the latest of them, with no request to re-assess received since, and the
+    order's own limits run instead. Reg 27(2) counts only from the reg 25(1) notice (an answer
+    to a request) or the LA's own decision to re-assess (CFA 2014 s.44(3)).
+    """
+    index = episode.case_index
+    orders = [
+        event
+        for kind in ("tribunal_order", "appeal_conceded", "mediation_agreement")
+        for event in index.get(kind, ())
+        if event.on <= notice.on and _to_assess(event)
+    ]
+    if not orders:
+        return True
+    since = max(event.on for event in orders)
+    if any(since < request.on <= notice.on for request in index.get("reassessment_requested", ())):
+        return True
+    return any(
+        since <= event.on < notice.on
+        for kind in ("assessment_agreed", "reassessment_agreed")
+        for event in index.get(kind, ())
+    )
+
+
 REASSESSMENT_FINAL = _la(
     id="reassessment.final",
     summary="LA sends the finalised EHC plan after the re-assessment",
     trigger="reassessment_agreed",
     trigger_text="the LA notified that it will re-assess (reg 25(1))",
+    starts_clock=_not_answering_an_order,
     period=Weeks(14),
     done_by=("decision_notice",),
     done_when=notice_of("plan_finalised", "plan_amended"),

@@ -99,7 +99,7 @@ def _mediation_available(episode: Episode) -> tuple[str, str, bool]:
     if answer == "yes":
         return (
             "yes",
-            "Mediation is available for every decision that can be appealed (CFA 2014 s.53).",
+            "Mediation is available for every decision that can be appealed (CFA 2014 s.52(1)(a)).",
             assumed,
         )
     if (
@@ -108,8 +108,9 @@ def _mediation_available(episode: Episode) -> tuple[str, str, bool]:
     ):
         return (
             "yes",
-            "Mediation is available about the health care and social care elements of a plan, "
-            "even where the educational elements are agreed (CFA 2014 s.54).",
+            "Mediation is available about the health care and social care elements of a plan "
+            "made, amended or replaced, even where the educational elements are agreed (CFA "
+            "2014 s.52(1)(b); the ICB arranges one about health care alone, s.53(3)).",
             False,
         )
     return "no", "The decision cannot be appealed, so the mediation provisions do not apply.", False
@@ -125,7 +126,8 @@ def _certificate_required(episode: Episode) -> tuple[str, str, bool]:
             "yes",
             "A mediation certificate is needed before appealing this decision (CFA 2014 s.55): "
             "the parent or young person must at least contact the mediation adviser. Only an "
-            "appeal about the school named in a plan is exempt.",
+            "appeal about the school or type of school named in a plan, or that none is named, "
+            "is exempt (s.55(2)).",
             assumed,
         )
     if disputed is None:

@@ -141,13 +141,14 @@ REG_45_7_AS_MADE = tuple(
     replace(
         head,
         citation=SEND_REGS.cite(
-            head.citation.provision.removeprefix("reg ") + " as made", "verified"
+            head.citation.provision.removeprefix("reg ") + " as made", "secondary"
         ),
     )
     for head in REG_45_7
     if head.reason != "coronavirus"
 )
-"""Reg 45(7) as made (1 September 2014 to 22 March 2015): (3), (4) and (6)."""
+"""Reg 45(7) as made (1 September 2014 to 22 March 2015): (3), (4) and (6); known only from a
+secondary verbatim copy, so ``secondary``."""
 REG_45_8 = (_coronavirus(SEND_REGS.cite("45(8), 10(4)(e) (inserted by SI 2020/471)", "verified")),)
 """Reg 45(8): coronavirus, for the limits of reg 45(3A) only."""
 AGREEMENT_CORONAVIRUS = coronavirus_2a("2A(3)(l)")

@@ -86,15 +86,36 @@ def _no_certificate_needed(
 
 
 def _certificate_not_required(reg: str, episode: Episode, draft: Draft) -> str | None:
-    """Disapplies a limit of ``reg`` where no mediation certificate is required (CFA s.55(2))."""
-    if episode.eligibility is None or episode.eligibility.certificate_required:
+    """Disapplies a limit of ``reg`` where no mediation certificate is required (CFA s.55).
+
+    Either there is no appeal at all (only the health care or social care provision of a plan
+    is disputed: s.55(1) applies only where a parent or young person intends to appeal), or
+    the appeal is only about Section I (s.55(2)).
+    """
+    eligibility = episode.eligibility
+    if eligibility is None or eligibility.certificate_required:
         return None
+    if eligibility.appealable:
+        why = (
+            "No mediation certificate is needed for this appeal (only the school or type of "
+            "school named in Section I, or that none is named, is in dispute: CFA 2014 s.55(2))"
+        )
+    else:
+        why = (
+            "No mediation certificate is needed: there is no appeal on what is disputed (only "
+            "the health care or social care provision of the plan; CFA 2014 s.55 applies only "
+            "where a parent or young person intends to appeal, s.55(1))"
+        )
+    if reg.startswith("reg 39"):
+        return (
+            f"{why}, and the certificate of {reg} is issued under s.55(5) only where one is "
+            "required: there is no time limit. The mediation and any agreement it reaches "
+            "stand (reg 42): disapplied."
+        )
     return (
-        f"No mediation certificate is needed for this appeal (only the school or type of "
-        f"school named in Section I, or that none is named, is in dispute: CFA 2014 "
-        f"s.55(2)), and {reg} applies only where a parent or young person is required to "
-        "obtain one: there is no time limit. Mediation remains open: the parent or young "
-        "person may still contact the adviser and ask the LA for it: disapplied."
+        f"{why}, and {reg} applies only where a parent or young person is required to obtain "
+        "one: there is no time limit. Mediation remains open: the parent or young person may "
+        "still contact the adviser and ask the LA for it: disapplied."
     )
 
 
@@ -222,8 +243,9 @@ ARRANGE = DeadlineRule(
     period=Days(30),
     done_by=("mediation_held",),
     notes=(
-        'Reading: "arranged to take place within 30 days" is read as the mediation itself taking '
-        "place by this day, the earlier of the two readings (C9, docs/interpretations.md#c9); "
+        'Reading: the LA "must arrange for mediation ... within 30 days" (regs 35(4), 36(2)) is '
+        "read as the mediation itself taking place by this day, the earlier of the two readings "
+        "(C9, docs/interpretations.md#c9); "
         "the other reading, "
         "that only the arrangements must be made within 30 days, is in docs/interpretations.md. "
         "If the LA cannot arrange it in time it must tell the mediation adviser as soon as "
@@ -273,19 +295,20 @@ ARRANGE_HEALTH_ONLY = DeadlineRule(
     period_text="at least 5 working days before the mediation, unless the parent or young "
     "person agrees to less",
     applies=_mediation_available,
+    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("37(2)", "verified"),),
 )
 def _date_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationScheduled)
     cal = episode.calendar
     steps = [trigger_step(rule, trigger)]
+    holder: DutyHolder = "icb" if _any_health_only_request(episode) else "la"
     if trigger.shorter_notice_agreed:
         steps.append(
             "The parent or young person agreed to less than 5 working days' notice, so the "
             "5-working-day limit does not apply: disapplied."
         )
-        return [Draft(rule, trigger, None, steps, None)]
-    holder: DutyHolder = "icb" if _any_health_only_request(episode) else "la"
+        return [Draft(rule, trigger, None, steps, None, duty_holder=holder)]
     fifth = cal.subtract_working_days(trigger.mediation_on, 5)
     due = fifth - timedelta(days=1)
     steps.append(
@@ -317,6 +340,7 @@ CERTIFICATE_NOT_ARRANGED = DeadlineRule(
         "The parent or young person is deemed to have taken part in mediation, and this "
         "certificate does not end the mediation: it can still take place (reg 39(3)).",
     ),
+    disapplied_when=(_no_certificate_needed("reg 39(2)"),),
     exceptions=(coronavirus_2a("2A(3)(k)"),),
     citations=(SEND_REGS.cite("39(2), (3)", "verified"),),
 )
@@ -331,6 +355,7 @@ CERTIFICATE_AFTER_MEDIATION = DeadlineRule(
     period=WorkingDays(3),
     done_by=("certificate_issued",),
     done_when=_certificate("after_mediation"),
+    disapplied_when=(_no_certificate_needed("reg 39(1)"),),
     notes=(
         "The certificate is issued by the mediation adviser, not the mediator (reg 39(1); "
         "CFA 2014 s.55(5)), whatever some guidance says.",
@@ -600,27 +625,41 @@ MEDIATION_SCOPE = CheckRule(
 )
 
 
-def _late_contact_certificate(rule: CheckRule, episode: Episode) -> list[Finding]:
-    """Reg 34(2): a declined certificate issued although the contact came too late."""
-    declined = [c for c in episode.of("certificate_issued") if _is_declined(c)]
-    if not declined:
-        return []
-    findings: list[Finding] = []
-    decision = episode.decision
-    assert decision is not None
+def contact_too_late_for(
+    episode: Episode, certificate: EventBase
+) -> tuple[EventBase, date, str] | None:
+    """Reg 34(2): whether the adviser may not issue this ``declined`` certificate.
+
+    For such a certificate, the first contact with the adviser (after the 2 months), the last
+    day of the 2 months and which date of the notice they run from; else ``None``. The first
+    contact decides: it came on or before the certificate, and after the 2 months.
+    """
+    if not _is_declined(certificate):
+        return None
     which, dated = _notice_date(episode)
     limit = Months(2).end(dated)
     contacts = episode.of("adviser_contacted")
-    for certificate in declined:
-        # the first contact decides: was it on or before the certificate, and after the limit?
-        if contacts and limit < contacts[0].on <= certificate.on:
+    if contacts and limit < contacts[0].on <= certificate.on:
+        return contacts[0], limit, which
+    return None
+
+
+def _late_contact_certificate(rule: CheckRule, episode: Episode) -> list[Finding]:
+    """Reg 34(2): a declined certificate issued although the contact came too late."""
+    findings: list[Finding] = []
+    decision = episode.decision
+    assert decision is not None
+    for certificate in episode.of("certificate_issued"):
+        barred = contact_too_late_for(episode, certificate)
+        if barred is not None:
+            first, limit, which = barred
             findings.append(
                 rule.finding(
                     "certificate_not_allowed",
                     "warning",
                     f"A certificate that the parent or young person does not wish to mediate was "
                     f"issued on {long_date(certificate.on)}, but they first contacted the adviser "
-                    f"on {long_date(contacts[0].on)}, after the 2 months from the date of the "
+                    f"on {long_date(first.on)}, after the 2 months from the date of the "
                     f"LA's notice ended ({long_date(limit)}; {which}). Reg 34(2) says the adviser "
                     "may not issue it: an appeal needs the Tribunal's leave (reg 34(3)).",
                     decision_on=decision.on,

@@ -136,7 +136,7 @@ ORDER_ASSESS_NOTIFY = _la(
     trigger_when=_order("assess", "reassess"),
     trigger_text=_ORDERED,
     period=Weeks(2),
-    done_by=("assessment_agreed",),
+    done_by=("assessment_agreed", "reassessment_agreed"),
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)", "verified"),),
 )
@@ -320,7 +320,7 @@ UNOPPOSED_ASSESS_NOTIFY = _la(
     trigger_when=_conceded("assess", "reassess"),
     trigger_text=_CONCEDED,
     period=Weeks(2),
-    done_by=("assessment_agreed",),
+    done_by=("assessment_agreed", "reassessment_agreed"),
     exceptions=REG_45_7,
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(3)", "verified"),),

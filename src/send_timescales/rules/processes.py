@@ -66,6 +66,7 @@ ORDER = Process(
     members=frozenset(
         {
             "assessment_agreed",
+            "reassessment_agreed",
             "draft_plan_issued",
             "plan_ceased",
             "decision_notice",

@@ -174,6 +174,7 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
     trigger="review_meeting_held",
     trigger_text="the review meeting was held (the notice is counted back from its date)",
     period_text="at least 2 weeks before the meeting",
+    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("20(3)", "verified"), SEND_REGS.cite("21(3)", "verified")),
 )
 def _meeting_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -190,6 +191,7 @@ def _meeting_notice(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     trigger="review_meeting_held",
     trigger_text="the review meeting was held (the circulation is counted back from its date)",
     period_text="at least 2 weeks before the meeting",
+    non_working_day=AS_COMPUTED,
     citations=(SEND_REGS.cite("20(4)", "verified"), SEND_REGS.cite("21(4)", "verified")),
 )
 def _advice_circulation(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -206,16 +208,27 @@ def _before_meeting(
     done_on: date | None,
     what: str,
 ) -> list[Output]:
-    """A step due at least 2 weeks before the meeting, judged only where its date is recorded."""
+    """A step due at least 2 weeks before the meeting, judged only where its date is recorded.
+
+    "At least two weeks" is read as two clear weeks: 14 whole days between the step and the
+    meeting (the earlier reading, C9), as for the 5 working days' notice of a mediation.
+    """
     if done_on is None:
         return []
     period = WeeksBefore(2)
+    latest = period.end(meeting.on)
+    due = latest - timedelta(days=1)
     steps = [trigger_step(rule, meeting), *explained(period, meeting.on, episode.calendar)]
+    steps.append(
+        f'"At least two weeks" is read as two clear weeks, 14 whole days between it and the '
+        f"meeting, so it is due by {long_date(due)} (the earlier reading, C9, "
+        f"docs/interpretations.md#c9; the other reading allows {long_date(latest)})."
+    )
     return [
         Draft(
             rule,
             meeting,
-            period.end(meeting.on),
+            due,
             steps,
             None,
             duty_holder=_arranger(meeting),
@@ -282,6 +295,12 @@ REVIEW_DECISION = DeadlineRule(
 )
 
 
+_FIRST_POST16_TRANSFER = date(2015, 9, 1)
+"""Reg 18(3): a transfer from secondary school to a post-16 institution on this day had until 31
+May 2015."""
+_MONTHS = {2: "February", 3: "March", 5: "May"}
+
+
 @deadline_rule(
     id="review.phase_transfer",
     summary="LA reviews the plan and amends it where necessary to name the new school or "
@@ -291,8 +310,14 @@ REVIEW_DECISION = DeadlineRule(
     trigger="phase_transfer_planned",
     trigger_text="a transfer between phases of education is planned",
     period_text="before 15 February of the transfer's calendar year; before 31 March from "
-    "secondary school to post-16; at least five months before a post-16 to post-16 transfer",
-    citations=(SEND_REGS.cite("18(1)", "verified"), SEND_REGS.cite("18(2)", "verified")),
+    "secondary school to post-16 (before 31 May 2015 for a transfer on 1 September 2015); at "
+    "least five months before a post-16 to post-16 transfer",
+    non_working_day=AS_COMPUTED,
+    citations=(
+        SEND_REGS.cite("18(1)", "verified"),
+        SEND_REGS.cite("18(2)", "verified"),
+        SEND_REGS.cite("18(3)", "verified"),
+    ),
 )
 def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, PhaseTransferPlanned)
@@ -307,15 +332,22 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
         )
         steps_period = list(explained(period, transfer, episode.calendar))
     else:
-        day, month, paragraph = (
-            (31, 3, "18(1)(a)") if trigger.kind == "to_post16" else (15, 2, "18(1)(b)")
-        )
+        if trigger.kind != "to_post16":
+            day, month, paragraph = 15, 2, "18(1)(b)"
+        elif transfer == _FIRST_POST16_TRANSFER:
+            day, month, paragraph = 31, 5, "18(3)"
+        else:
+            day, month, paragraph = 31, 3, "18(1)(a)"
         period = Before(0, month=month, day=day)
         due = period.end(date(transfer.year, 1, 1))
         since = MonthsBefore(12).end(transfer)
         how = (
             f"A transfer on {long_date(transfer)}: reg {paragraph}, before {day} "
-            f"{'March' if month == 3 else 'February'} in the calendar year of the transfer."
+            f"{_MONTHS[month]} in the calendar year of the transfer."
+            if paragraph != "18(3)"
+            else f"A transfer from secondary school to a post-16 institution on "
+            f"{long_date(transfer)}: reg 18(3), before 31 May 2015 (instead of 31 March, reg "
+            "18(1)(a))."
         )
         steps_period = list(explained(period, date(transfer.year, 1, 1), episode.calendar))
     done = _first_review_outcome(episode, since)

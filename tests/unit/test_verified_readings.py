@@ -1,0 +1,381 @@
+"""Readings fixed after an independent check of the rules against the law (CHANGELOG, Fixed).
+
+Every expected date is worked out by hand in a comment, from the regulation's words and the
+England and Wales bank-holiday list; none is copied from the code's output.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+import send_timescales as st
+
+Event = dict[str, Any]
+
+
+def _deadline(events: list[Event], as_of: str, rule_id: str) -> st.Deadline | None:
+    return st.evaluate(events, as_of=as_of).deadline(rule_id)
+
+
+# ------------------------------------------------- a re-assessment notice that answers an order
+
+
+def test_notice_answering_a_reassess_order_meets_it_and_starts_no_reg_27_clock() -> None:
+    # Order made on the same day as the LA's notice (Mon 2 Feb 2026): the notice answers it.
+    # reg 44(2)(b): 2 Feb + 14 = Mon 16 Feb 2026, done on 2 Feb: met.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": "reassessment_agreed", "on": "2026-02-02"},
+    ]
+    report = st.evaluate(events, as_of="2026-02-20")
+    notify = report.deadline("tribunal.order.assess.notify")
+    assert notify is not None
+    assert (notify.due, notify.status, notify.done_on) == (
+        date(2026, 2, 16),
+        "met",
+        date(2026, 2, 2),
+    )
+    assert report.deadline("reassessment.final") is None
+
+
+def test_notice_before_the_order_is_a_reg_25_notice() -> None:
+    # The notice of Sun 1 Feb 2026 comes before the order of Mon 2 Feb: it answers no order, so
+    # reg 27(2) runs from it: 1 Feb + 98 days = Sun 10 May 2026 (C7: not moved). The order's
+    # notice (2 Feb + 14 = Mon 16 Feb 2026) has had no notice on or after it: overdue on 20 Feb.
+    events: list[Event] = [
+        {"type": "reassessment_agreed", "on": "2026-02-01"},
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+    ]
+    report = st.evaluate(events, as_of="2026-02-20")
+    final = report.deadline("reassessment.final")
+    assert final is not None
+    assert final.due == date(2026, 5, 10)
+    notify = report.deadline("tribunal.order.assess.notify")
+    assert notify is not None
+    assert (notify.due, notify.status) == (date(2026, 2, 16), "overdue")
+
+
+def test_a_request_received_after_the_order_claims_the_notice() -> None:
+    # Concession to assess Mon 6 Oct 2025, answered by assessment_agreed Fri 10 Oct 2025. A
+    # request to re-assess received Mon 2 Mar 2026 is answered by the notice of Fri 13 Mar
+    # 2026 (reg 25(1): 2 Mar + 15 = Tue 17 Mar: met); reg 27(2): 13 Mar + 98 = Fri 19 Jun 2026.
+    events: list[Event] = [
+        {"type": "appeal_conceded", "on": "2025-10-06", "concession": "assess"},
+        {"type": "assessment_agreed", "on": "2025-10-10"},
+        {"type": "reassessment_requested", "on": "2026-03-02"},
+        {"type": "reassessment_agreed", "on": "2026-03-13"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-20")
+    decision = report.deadline("reassessment.decision")
+    assert decision is not None
+    assert (decision.due, decision.status) == (date(2026, 3, 17), "met")
+    final = report.deadline("reassessment.final")
+    assert final is not None
+    assert final.due == date(2026, 6, 19)
+    notify = report.deadline("unopposed.assess.notify")
+    assert notify is not None
+    assert notify.done_on == date(2025, 10, 10)
+
+
+def test_a_second_notice_after_an_answered_order_starts_reg_27() -> None:
+    # Order of Mon 2 Feb 2026 answered by assessment_agreed Tue 10 Feb; a later notice of
+    # Mon 1 Jun 2026 is the LA's own decision: 1 Jun + 98 = Mon 7 Sep 2026.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": "assessment_agreed", "on": "2026-02-10"},
+        {"type": "reassessment_agreed", "on": "2026-06-01"},
+    ]
+    final = _deadline(events, "2026-06-05", "reassessment.final")
+    assert final is not None
+    assert (final.due, final.status) == (date(2026, 9, 7), "pending")
+
+
+def test_notice_answering_a_mediation_agreement_to_assess() -> None:
+    # Refusal to re-assess Mon 5 Jan 2026; mediation agreement Mon 2 Feb 2026 to assess (reg
+    # 42(2), as if ordered): notify within 2 weeks, 2 Feb + 14 = Mon 16 Feb 2026; the LA's
+    # notice of Tue 10 Feb meets it and starts no reg 27(2) clock.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2026-01-05", "decision": "refuse_reassessment"},
+        {
+            "type": "mediation_agreement",
+            "on": "2026-02-02",
+            "actions": [{"what": "re-assess", "kind": "assess"}],
+        },
+        {"type": "reassessment_agreed", "on": "2026-02-10"},
+    ]
+    report = st.evaluate(events, as_of="2026-02-20")
+    assert report.deadline("reassessment.final") is None
+    steps = [d for d in report.deadlines if d.rule_id == "mediation.agreement.appealable"]
+    notify = [d for d in steps if d.due == date(2026, 2, 16)]
+    assert [(d.status, d.done_on) for d in notify] == [("met", date(2026, 2, 10))]
+
+
+def test_a_concession_other_than_to_assess_does_not_claim_the_notice() -> None:
+    # A concession to amend (Mon 2 Feb 2026) is not an order to (re-)assess: the notice of
+    # Fri 6 Feb 2026 starts reg 27(2): 6 Feb + 98 = Fri 15 May 2026.
+    events: list[Event] = [
+        {"type": "appeal_conceded", "on": "2026-02-02", "concession": "amend"},
+        {"type": "reassessment_agreed", "on": "2026-02-06"},
+    ]
+    final = _deadline(events, "2026-02-20", "reassessment.final")
+    assert final is not None
+    assert final.due == date(2026, 5, 15)
+
+
+# ------------------------------------------------------------------------- reg 18(3)
+
+
+@pytest.mark.parametrize(
+    ("transfer_on", "kind", "due"),
+    [
+        # reg 18(3): secondary to post-16 on 1 September 2015: before 31 May 2015 = Sat 30 May.
+        ("2015-09-01", "to_post16", date(2015, 5, 30)),
+        # Any other day: reg 18(1)(a), before 31 March = Mon 30 Mar 2015.
+        ("2015-09-02", "to_post16", date(2015, 3, 30)),
+        # Another year: before 31 March 2016 = Wed 30 Mar 2016.
+        ("2016-09-01", "to_post16", date(2016, 3, 30)),
+        # Another kind of transfer on that day: reg 18(1)(b), before 15 February = Sat 14 Feb.
+        ("2015-09-01", "other", date(2015, 2, 14)),
+    ],
+)
+def test_reg_18_3_first_post16_transfer(transfer_on: str, kind: str, due: date) -> None:
+    events: list[Event] = [
+        {
+            "type": "phase_transfer_planned",
+            "on": "2014-10-01",
+            "transfer_on": transfer_on,
+            "kind": kind,
+        }
+    ]
+    deadline = _deadline(events, "2015-01-05", "review.phase_transfer")
+    assert deadline is not None
+    assert deadline.due == due
+    assert any("18(3)" in step for step in deadline.explanation) is (due == date(2015, 5, 30))
+
+
+def test_a_before_date_on_a_weekend_has_no_c7_note() -> None:
+    # Before 31 May 2015 = Sat 30 May 2015: the date stands, without the note of C7.
+    events: list[Event] = [
+        {
+            "type": "phase_transfer_planned",
+            "on": "2014-10-01",
+            "transfer_on": "2015-09-01",
+            "kind": "to_post16",
+        },
+    ]
+    deadline = _deadline(events, "2015-01-05", "review.phase_transfer")
+    assert deadline is not None
+    assert deadline.due == date(2015, 5, 30)
+    assert not any("not a working day" in step for step in deadline.explanation)
+    assert "reg 18(3)" in {c.provision for c in deadline.citations}
+
+
+# ---------------------------------------------- a certificate the adviser may not issue
+
+
+_LATE_CONTACT: list[Event] = [
+    # Notice sent Thu 31 Jul 2025: 2 months end Tue 30 Sep 2025 (no 31 September, C2).
+    {"type": "decision_notice", "on": "2025-07-31", "decision": "refuse_assessment"},
+    # First contact Wed 1 Oct 2025, a day after: reg 34(2), the adviser may not issue a
+    # declined certificate; one issued Fri 3 Oct 2025 is not counted (C9).
+    {"type": "adviser_contacted", "on": "2025-10-01", "wants_mediation": False},
+    {"type": "certificate_issued", "on": "2025-10-03", "reason": "declined"},
+]
+
+
+@pytest.mark.parametrize("explain", [True, False])
+def test_a_barred_certificate_does_not_extend_the_appeal(explain: bool) -> None:
+    report = st.evaluate(_LATE_CONTACT, as_of="2025-10-10", explain=explain)
+    appeal = report.deadline("appeal.register")
+    assert appeal is not None
+    assert (appeal.due, appeal.status) == (date(2025, 9, 30), "overdue")
+    if explain:
+        # Counting from the certificate: 3 Oct + 1 month = Mon 3 Nov 2025, named as the other
+        # reading; the "no certificate yet" note is not given, as one was issued.
+        text = " ".join(appeal.explanation)
+        assert "Limb (ii) would end on Monday 3 November 2025" in text
+        assert "No mediation certificate has been issued" not in text
+
+
+def test_a_later_certificate_the_law_allows_is_counted() -> None:
+    # After the barred certificate, a certificate after mediation of Thu 20 Nov 2025: limb (ii)
+    # = Sat 20 Dec 2025, later than limb (i); r.12(2) moves a Saturday to Mon 22 Dec 2025.
+    events = [
+        *_LATE_CONTACT,
+        {"type": "certificate_issued", "on": "2025-11-20", "reason": "after_mediation"},
+    ]
+    appeal = _deadline(events, "2025-11-21", "appeal.register")
+    assert appeal is not None
+    assert (appeal.due, appeal.status) == (date(2025, 12, 22), "pending")
+    assert any("would end on Monday 3 November 2025" in s for s in appeal.explanation)
+
+
+def test_a_declined_certificate_after_a_timely_contact_is_counted() -> None:
+    # Contact on Tue 30 Sep 2025, the last day of the 2 months: the declined certificate of Fri
+    # 3 Oct 2025 is allowed; 3 Oct + 1 month = Mon 3 Nov 2025.
+    events = [dict(e) for e in _LATE_CONTACT]
+    events[1]["on"] = "2025-09-30"
+    appeal = _deadline(events, "2025-10-10", "appeal.register")
+    assert appeal is not None
+    assert (appeal.due, appeal.status) == (date(2025, 11, 3), "pending")
+
+
+# ---------------------------------------- reg 39 certificates where none is required
+
+
+def test_no_certificate_after_mediation_when_only_section_i_is_disputed() -> None:
+    # Only the school named is disputed (CFA 2014 s.55(2)): no certificate of reg 39(1) or (2).
+    events: list[Event] = [
+        {
+            "type": "decision_notice",
+            "on": "2026-01-05",
+            "decision": "plan_finalised",
+            "disputed": ["placement"],
+        },
+        {"type": "mediation_requested", "on": "2026-01-12", "issues": ["education"]},
+        {"type": "mediation_not_arranged", "on": "2026-02-06"},
+        {"type": "mediation_held", "on": "2026-02-20", "agreement": "none"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-02")
+    for rule_id, reg in [
+        ("mediation.certificate.after_mediation", "reg 39(1)"),
+        ("mediation.certificate.not_arranged", "reg 39(2)"),
+    ]:
+        deadline = report.deadline(rule_id)
+        assert deadline is not None
+        assert (deadline.due, deadline.status) == (None, "disapplied")
+        assert "Section I" in deadline.explanation[-1]
+        assert (
+            f"{reg} is issued under s.55(5) only where one is required"
+            in (deadline.explanation[-1])
+        )
+    assert not [f for f in report.findings if f.rule_id and "certificate" in f.rule_id]
+
+
+def test_no_appeal_reason_names_s55_1() -> None:
+    # Only health care disputed on an amended plan: no appeal, so no certificate (s.55(1)).
+    events: list[Event] = [
+        {
+            "type": "decision_notice",
+            "on": "2026-01-05",
+            "decision": "plan_amended",
+            "disputed": ["health"],
+        },
+        {"type": "mediation_requested", "on": "2026-01-20", "issues": ["health"]},
+        {"type": "mediation_held", "on": "2026-03-10", "agreement": "none"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-20")
+    contact = report.deadline("mediation.adviser_contact")
+    assert contact is not None
+    assert contact.status == "disapplied"
+    assert "there is no appeal on what is disputed" in contact.explanation[-1]
+    assert "Section I" not in contact.explanation[-1]
+    after = report.deadline("mediation.certificate.after_mediation")
+    assert after is not None
+    assert (after.due, after.status) == (None, "disapplied")
+
+
+def test_shorter_notice_of_a_health_only_mediation_is_the_icbs() -> None:
+    # Reg 37(2) "that body": the ICB arranges a health-only mediation (reg 35(3)), also when
+    # the parent agreed to shorter notice and the limit is disapplied.
+    events: list[Event] = [
+        {
+            "type": "decision_notice",
+            "on": "2026-02-02",
+            "decision": "plan_amended",
+            "disputed": ["health"],
+        },
+        {"type": "mediation_requested", "on": "2026-02-09", "issues": ["health"]},
+        {
+            "type": "mediation_scheduled",
+            "on": "2026-03-10",
+            "mediation_on": "2026-03-12",
+            "shorter_notice_agreed": True,
+        },
+    ]
+    notice = _deadline(events, "2026-03-11", "mediation.date_notice")
+    assert notice is not None
+    assert (notice.due, notice.status, notice.duty_holder) == (None, "disapplied", "icb")
+
+
+# ------------------------------------------- review meeting notice: two clear weeks
+
+
+@pytest.mark.parametrize(
+    ("sent_on", "status"),
+    [
+        # Meeting Mon 16 Mar 2026: 14 days before is Mon 2 Mar; two clear weeks end Sun 1 Mar.
+        ("2026-03-01", "met"),
+        ("2026-03-02", "missed"),
+        ("2026-02-27", "met"),
+    ],
+)
+def test_review_notice_needs_two_clear_weeks(sent_on: str, status: str) -> None:
+    events: list[Event] = [
+        {
+            "type": "review_meeting_held",
+            "on": "2026-03-16",
+            "notice_sent_on": sent_on,
+            "advice_circulated_on": sent_on,
+        },
+    ]
+    report = st.evaluate(events, as_of="2026-03-17")
+    for rule_id in ("review.meeting_notice", "review.advice_circulation"):
+        deadline = report.deadline(rule_id)
+        assert deadline is not None
+        assert (deadline.due, deadline.status) == (date(2026, 3, 1), status)
+        text = " ".join(deadline.explanation)
+        assert "the other reading allows Monday 2 March 2026" in text
+        assert "not a working day" not in text  # a date fixed by "at least" stands (C7)
+
+
+def test_c7_note_names_schools_and_advice_givers() -> None:
+    # Meeting Sat 7 Mar 2026: the school's report is due within 2 weeks, Sat 21 Mar 2026, which
+    # does not move (C7); the note names every body whose duty does not move.
+    events: list[Event] = [{"type": "review_meeting_held", "on": "2026-03-07"}]
+    report = _deadline(events, "2026-03-09", "review.report")
+    assert report is not None
+    assert report.due == date(2026, 3, 21)
+    assert any("mediator, school or advice giver" in step for step in report.explanation)
+
+
+# ---------------------------------------------------------------------- texts
+
+
+def test_secondary_note_names_the_source_that_was_not_read() -> None:
+    events: list[Event] = [
+        {"type": "review_meeting_held", "on": "2026-03-02"},
+    ]
+    decision = _deadline(events, "2026-03-09", "review.decision")
+    assert decision is not None
+    note = [s for s in decision.explanation if s.startswith("Citation confidence: secondary")]
+    assert len(note) == 1
+    assert "Devon" in note[0]
+    assert "its own words were not read in the official text" in note[0]
+
+
+def test_mediation_right_cites_s52() -> None:
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2026-01-05", "decision": "refuse_assessment"},
+    ]
+    reasons = st.evaluate(events, as_of="2026-01-06").eligibility.reasons
+    texts = {r.question: r.text for r in reasons}
+    assert "s.52(1)(a)" in texts["mediation_available"]
+    assert "or that none is named, is exempt (s.55(2))" in texts["certificate_required"]
+
+
+def test_appeal_without_certificate_names_s55_3() -> None:
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2026-01-05", "decision": "refuse_assessment"},
+        {"type": "appeal_registered", "on": "2026-01-20"},
+    ]
+    found = [
+        f
+        for f in st.evaluate(events, as_of="2026-01-21").findings
+        if f.code == "appeal_without_certificate"
+    ]
+    assert len(found) == 1
+    assert "s.55(3)" in found[0].message
