@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
@@ -71,6 +71,8 @@ from .rules._model import (
 )
 
 __all__ = ["evaluate"]
+
+_ONE_DAY = timedelta(days=1)
 
 
 @lru_cache(maxsize=1)
@@ -175,14 +177,18 @@ def evaluate(
     reported: set[int] = set()
     weighed: dict[int, list[str]] = {}
     present = frozenset(case_index)
+    joined = _joined(exceptions)
     common = {
+        "joined": joined,
         "calendar": cal,
         "as_of": as_of,
         "positions": positions,
         "born": born,
         "explain": explain,
         "case_index": case_index,
-        "exception_reach": max((e.to - e.on).days for e in exceptions) + 8 if exceptions else 0,
+        "exception_reach": (
+            max((last - first).days for first, last in joined.values()) + 8 if exceptions else 0
+        ),
     }
 
     def make(
@@ -359,6 +365,31 @@ def _date_of_birth(births: tuple[EventBase, ...], positions: Mapping[int, int]) 
                 value=other.on.isoformat(),
             )
     return births[0].on if births else None
+
+
+def _joined(exceptions: tuple[ExceptionApplied, ...]) -> Mapping[int, tuple[date, date]]:
+    """For each exception, the first and last day of the run of same-reason exceptions it is in.
+
+    Exceptions of one reason that touch (one ends the day before the next starts) or overlap
+    form one run; ``exceptions`` are in date order, so one pass per reason finds the runs.
+    """
+    runs: dict[int, tuple[date, date]] = {}
+    by_reason: dict[str, list[ExceptionApplied]] = {}
+    for exception in exceptions:
+        by_reason.setdefault(exception.reason, []).append(exception)
+    for same in by_reason.values():
+        members: list[ExceptionApplied] = []
+        first = last = same[0].on
+        for exception in same:
+            if members and exception.on > last + _ONE_DAY:
+                runs.update((id(m), (first, last)) for m in members)
+                members = []
+            if not members:
+                first, last = exception.on, exception.to
+            members.append(exception)
+            last = max(last, exception.to)
+        runs.update((id(m), (first, last)) for m in members)
+    return MappingProxyType(runs)
 
 
 def _left_out(later: list[EventBase], as_of: date) -> str:

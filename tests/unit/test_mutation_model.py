@@ -564,8 +564,8 @@ def test_an_exception_aimed_at_a_limit_without_that_head_says_so() -> None:
     assert _unused(report) == [
         "The exception of Monday 9 June 2025 to Sunday 22 June 2025 (missed appointment) changed "
         "nothing: it was weighed against 1 time limit(s) and applies to none: "
-        "tribunal.order.assess.no_plan: its time limit has no exception for this reason. Every "
-        "date stands as computed."
+        "tribunal.order.assess.no_plan: its time limit has no exception for this reason. It "
+        "changes no date."
     ]
 
 
@@ -588,7 +588,8 @@ def test_exceptions_starting_more_than_a_week_after_a_limit_are_not_weighed_agai
     )
     assert not_weighed.startswith(
         "The exception of Tuesday 24 June 2025 to Tuesday 8 July 2025 (absence) changed nothing: "
-        "no time limit of this case that has an exception for this reason was running then"
+        "it names only tribunal.order.assess.notify, and none of those time limits with an "
+        "exception for this reason was running then"
     )
 
 

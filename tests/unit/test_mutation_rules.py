@@ -357,9 +357,9 @@ def test_unused_exception_lists_five_limits_then_how_many_more(
     # At most five reasons are shown; "; and 1 more" says how many were left out (6 - 5).
     assert message.count("needs at least 28 days") == 5
     assert message.endswith(
-        "needs at least 28 days; and 1 more. Every date stands as computed."
+        "needs at least 28 days; and 1 more. It changes no date."
         if more
-        else "needs at least 28 days. Every date stands as computed."
+        else "needs at least 28 days. It changes no date."
     )
 
 

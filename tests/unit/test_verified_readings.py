@@ -379,3 +379,348 @@ def test_appeal_without_certificate_names_s55_3() -> None:
     ]
     assert len(found) == 1
     assert "s.55(3)" in found[0].message
+
+
+# ------------------------------------ which notice answers an order: the edges of the rule
+
+
+def _finals(events: list[Event], as_of: str) -> list[date | None]:
+    report = st.evaluate(events, as_of=as_of)
+    return [d.due for d in report.deadlines if d.rule_id == "reassessment.final"]
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "assess"},
+        {"type": "appeal_conceded", "on": "2026-02-02", "concession": "assess"},
+        {"type": "appeal_conceded", "on": "2026-02-02", "concession": "reassess"},
+    ],
+)
+def test_every_order_to_assess_claims_the_notice(opener: Event) -> None:
+    # A notice of Fri 13 Feb 2026 after an order or concession of Mon 2 Feb to assess or
+    # re-assess answers it: no reg 27(2) clock.
+    events = [opener, {"type": "reassessment_agreed", "on": "2026-02-13"}]
+    assert _finals(events, "2026-02-20") == []
+
+
+def test_an_agreement_with_only_other_actions_claims_nothing() -> None:
+    # A mediation agreement whose only action is of kind "other" (reg 42(3)) is not an order to
+    # assess: the notice of Fri 13 Feb 2026 starts reg 27(2), 13 Feb + 98 = Fri 22 May 2026.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2026-01-05", "decision": "refuse_reassessment"},
+        {
+            "type": "mediation_agreement",
+            "on": "2026-02-02",
+            "actions": [{"what": "a meeting", "kind": "other"}],
+        },
+        {"type": "reassessment_agreed", "on": "2026-02-13"},
+    ]
+    assert _finals(events, "2026-02-20") == [date(2026, 5, 22)]
+
+
+def test_a_request_received_on_the_day_of_the_order_does_not_claim_the_notice() -> None:
+    # Request and order both Mon 2 Feb 2026: the request is not received "since" the order,
+    # so the notice of Fri 13 Feb answers the order: no reg 27(2) clock.
+    events: list[Event] = [
+        {"type": "reassessment_requested", "on": "2026-02-02"},
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": "reassessment_agreed", "on": "2026-02-13"},
+    ]
+    assert _finals(events, "2026-02-20") == []
+
+
+@pytest.mark.parametrize("notice_on", ["2026-02-10", "2026-02-13"])
+def test_a_request_after_the_order_claims_the_notice(notice_on: str) -> None:
+    # Order Mon 2 Feb 2026, request received Tue 10 Feb; the notice (the same day as the
+    # request, or Fri 13 Feb) answers the request: 14 weeks from it, 10 Feb + 98 = Tue 19 May,
+    # 13 Feb + 98 = Fri 22 May 2026.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": "reassessment_requested", "on": "2026-02-10"},
+        {"type": "reassessment_agreed", "on": notice_on},
+    ]
+    due = {"2026-02-10": date(2026, 5, 19), "2026-02-13": date(2026, 5, 22)}[notice_on]
+    assert _finals(events, "2026-02-20") == [due]
+
+
+@pytest.mark.parametrize("first", ["assessment_agreed", "reassessment_agreed"])
+def test_an_order_answered_on_its_own_day_leaves_later_notices_free(first: str) -> None:
+    # Order Mon 2 Feb 2026, answered the same day; a notice of Mon 1 Jun 2026 is the LA's own
+    # decision: 1 Jun + 98 = Mon 7 Sep 2026. The first notice starts nothing.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": first, "on": "2026-02-02"},
+        {"type": "reassessment_agreed", "on": "2026-06-01"},
+    ]
+    assert _finals(events, "2026-06-05") == [date(2026, 9, 7)]
+
+
+# -------------------------------------------------- exceptions: the second check's fixes
+
+
+def _statuses(events: list[Event], as_of: str) -> dict[str, tuple[date | None, str]]:
+    return {d.rule_id: (d.due, d.status) for d in st.evaluate(events, as_of=as_of).deadlines}
+
+
+def test_a_closure_excuses_only_limits_running_when_advice_was_asked() -> None:
+    # Request received Mon 5 Jan 2026: the 6 weeks end Mon 16 Feb. Advice asked of the school
+    # Wed 18 Feb, after that; the school is closed Mon 23 Feb to Sun 22 Mar (28 days), so the
+    # span runs Mon 16 Feb to Mon 16 Mar. The decision (Thu 19 Feb) is late: missed. The 16 and
+    # 20 weeks (Mon 27 Apr, Mon 25 May 2026) were running on 18 Feb: disapplied.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "advice_requested", "on": "2026-02-18", "body": "educational"},
+        {"type": "assessment_agreed", "on": "2026-02-19"},
+        {
+            "type": "exception_applied",
+            "on": "2026-02-23",
+            "to": "2026-03-22",
+            "reason": "school_closure",
+        },
+    ]
+    found = _statuses(events, "2026-03-01")
+    assert found["assessment.decision"] == (date(2026, 2, 16), "missed")
+    assert found["plan.decision_not_to_issue"] == (None, "disapplied")
+    assert found["plan.final"] == (None, "disapplied")
+    report = st.evaluate(events, as_of="2026-03-01")
+    assert not [f for f in report.findings if f.code == "exception_not_applied"]
+
+
+def test_a_closure_with_advice_asked_on_the_day_of_the_request_counts() -> None:
+    # Request Mon 5 Jan 2026, advice asked that day; school closed Mon 12 Jan to Sun 8 Feb
+    # (28 days): span Mon 5 Jan to Mon 2 Feb holds the request; the 6 weeks (Mon 16 Feb) run.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "advice_requested", "on": "2026-01-05", "body": "educational"},
+        {
+            "type": "exception_applied",
+            "on": "2026-01-12",
+            "to": "2026-02-08",
+            "reason": "school_closure",
+        },
+    ]
+    assert _statuses(events, "2026-01-20")["assessment.decision"] == (None, "disapplied")
+
+
+def test_advice_asked_after_the_limit_gives_the_reason_in_the_finding() -> None:
+    # As above, but the only limit is the 6 weeks: the finding says the request came too late.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "advice_requested", "on": "2026-02-18", "body": "educational"},
+        {"type": "assessment_agreed", "on": "2026-02-19"},
+        {
+            "type": "exception_applied",
+            "on": "2026-02-23",
+            "to": "2026-03-22",
+            "reason": "school_closure",
+            "rule_ids": ["assessment.decision"],
+        },
+    ]
+    (finding,) = [
+        f
+        for f in st.evaluate(events, as_of="2026-03-01").findings
+        if f.code == "exception_not_applied"
+    ]
+    assert "asked the setting for advice on Wednesday 18 February 2026, outside" in (
+        finding.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("second_on", "joined"),
+    [
+        # 12-25 Jan and 26 Jan-8 Feb 2026 touch: one absence of 28 days.
+        ("2026-01-26", True),
+        # Overlapping records: 12-25 Jan and 20 Jan-8 Feb, one absence of 28 days.
+        ("2026-01-20", True),
+        # 27 Jan-8 Feb leaves 26 Jan between them: 14 and 13 days, no 4 weeks.
+        ("2026-01-27", False),
+    ],
+)
+def test_touching_absences_are_one_continuous_absence(second_on: str, joined: bool) -> None:
+    # Request Mon 5 Jan 2026: 6 weeks Mon 16 Feb, 16 weeks Mon 27 Apr, 20 weeks Mon 25 May.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "exception_applied", "on": "2026-01-12", "to": "2026-01-25", "reason": "absence"},
+        {"type": "exception_applied", "on": second_on, "to": "2026-02-08", "reason": "absence"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-01")
+    found = {d.rule_id: (d.due, d.status) for d in report.deadlines}
+    if joined:
+        assert set(found.values()) == {(None, "disapplied")}
+        assert not [f for f in report.findings if f.code == "exception_not_applied"]
+    else:
+        assert found["assessment.decision"] == (date(2026, 2, 16), "overdue")
+        assert found["plan.final"] == (date(2026, 5, 25), "pending")
+
+
+def test_absences_of_another_reason_do_not_join() -> None:
+    # A 14-day absence touching 14 days of personal circumstances is still a 14-day absence;
+    # the personal circumstances alone (no length needed) disapply the limits.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "make_plan"},
+        {"type": "exception_applied", "on": "2026-01-06", "to": "2026-01-12", "reason": "absence"},
+        {
+            "type": "exception_applied",
+            "on": "2026-01-13",
+            "to": "2026-01-19",
+            "reason": "personal_circumstances",
+            "rule_ids": ["tribunal.order.make_plan.final"],
+        },
+    ]
+    # Reg 44(3)(b): 2 weeks' absence needed; 7 days only: the draft (5 Jan + 35 = Mon 9 Feb)
+    # stands; the final plan (5 Jan + 77 = Mon 23 Mar) is disapplied by the circumstances.
+    found = _statuses(events, "2026-01-20")
+    assert found["tribunal.order.make_plan.draft"] == (date(2026, 2, 9), "pending")
+    assert found["tribunal.order.make_plan.final"] == (None, "disapplied")
+
+
+@pytest.mark.parametrize(
+    ("order_on", "due", "status"),
+    [
+        # Order Mon 10 Aug 2020 + 35 days = Mon 14 Sep 2020, within the window: disapplied.
+        ("2020-08-10", None, "disapplied"),
+        # Order Mon 17 Aug 2020 + 35 = Mon 21 Sep 2020: within the window, disapplied.
+        ("2020-08-17", None, "disapplied"),
+        # Order Mon 24 Aug 2020 + 35 = Mon 28 Sep 2020: after the window, the limit stands.
+        ("2020-08-24", date(2020, 9, 28), "overdue"),
+    ],
+)
+def test_coronavirus_excuses_only_limits_due_in_the_window(
+    order_on: str, due: date | None, status: str
+) -> None:
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": order_on, "order": "amend"},
+        {
+            "type": "exception_applied",
+            "on": "2020-09-01",
+            "to": "2020-09-10",
+            "reason": "coronavirus",
+        },
+    ]
+    assert _statuses(events, "2020-10-05")["tribunal.order.amend"] == (due, status)
+
+
+def test_coronavirus_limit_due_after_the_window_names_the_other_reading() -> None:
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2020-08-24", "order": "amend"},
+        {
+            "type": "exception_applied",
+            "on": "2020-09-01",
+            "to": "2020-09-10",
+            "reason": "coronavirus",
+        },
+    ]
+    (finding,) = [
+        f
+        for f in st.evaluate(events, as_of="2020-10-05").findings
+        if f.code == "exception_not_applied"
+    ]
+    assert "falls due on Monday 28 September 2020, after 1 May to 24 September 2020" in (
+        finding.message
+    )
+    assert "the other reading" in finding.message
+
+
+# ------------------------------------------------ eligibility and duties: the second check
+
+
+def test_appeal_grounds_widen_what_is_disputed() -> None:
+    # Notice of a final plan Mon 2 Jun 2025 recording only the school named as disputed; the
+    # appeal of Mon 14 Jul 2025 is also about needs: a certificate is needed (s.55(2): only an
+    # appeal "concerning only" Section I is exempt), so reg 33 runs: 2 Jun + 2 months = Sat 2
+    # Aug 2025, not moved.
+    events: list[Event] = [
+        {
+            "type": "decision_notice",
+            "on": "2025-06-02",
+            "decision": "plan_finalised",
+            "disputed": ["placement"],
+        },
+        {"type": "appeal_registered", "on": "2025-07-14", "grounds": ["needs", "placement"]},
+    ]
+    report = st.evaluate(events, as_of="2025-07-20")
+    assert report.eligibility.certificate_required is True
+    contact = report.deadline("mediation.adviser_contact")
+    assert contact is not None
+    assert (contact.due, contact.status) == (date(2025, 8, 2), "pending")
+    assert "appeal_without_certificate" in [f.code for f in report.findings]
+
+
+def test_appeal_grounds_count_when_the_notice_records_nothing() -> None:
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-06-02", "decision": "plan_finalised"},
+        {"type": "appeal_registered", "on": "2025-07-14", "grounds": ["placement"]},
+    ]
+    assert st.evaluate(events, as_of="2025-07-20").eligibility.certificate_required is False
+
+
+@pytest.mark.parametrize(
+    ("ceased_on", "extra", "flagged"),
+    [
+        # Decision to cease Mon 2 Mar 2026; time to appeal: 2 May (Sat) -> r.12(2): Mon 4 May
+        # is the Early May bank holiday -> Tue 5 May 2026. Ceased Mon 16 Mar: too early.
+        ("2026-03-16", [], True),
+        # Ceased on Tue 5 May itself: still within the time to appeal.
+        ("2026-05-05", [], True),
+        # Ceased Wed 6 May, the day after, with no appeal brought: allowed.
+        ("2026-05-06", [], False),
+        # An appeal registered Mon 20 Apr (in time) and no order yet: ceasing Tue 16 Jun is
+        # too early.
+        ("2026-06-16", [{"type": "appeal_registered", "on": "2026-04-20"}], True),
+        # The Tribunal dismissed the appeal on Wed 10 Jun: ceasing on 16 Jun is allowed.
+        (
+            "2026-06-16",
+            [
+                {"type": "appeal_registered", "on": "2026-04-20"},
+                {"type": "tribunal_order", "on": "2026-06-10", "order": "dismiss_cease_appeal"},
+            ],
+            False,
+        ),
+    ],
+)
+def test_plan_ceased_too_early(ceased_on: str, extra: list[Event], flagged: bool) -> None:
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2026-03-02", "decision": "cease_plan"},
+        {"type": "plan_ceased", "on": ceased_on},
+        *extra,
+    ]
+    report = st.evaluate(events, as_of="2026-06-20")
+    appeal = [d for d in report.deadlines if d.rule_id == "appeal.register"]
+    assert appeal[0].due == date(2026, 5, 5)
+    found = [f for f in report.findings if f.code == "plan_ceased_too_early"]
+    assert bool(found) is flagged
+    if found:
+        assert found[0].rule_id == "cease.maintain_pending_appeal"
+        assert found[0].severity == "warning"
+
+
+def test_party_reason_says_when_the_young_person_takes_over() -> None:
+    # Born Mon 31 Aug 2009: 16 on Sun 31 Aug 2025, in the school year 2024/25, whose leaving
+    # date is the last Friday in June 2025, Fri 27 Jun. A decision sent that day: the parent,
+    # and from Sat 28 Jun 2025 the young person.
+    events: list[Event] = [
+        {"type": "child_born", "on": "2009-08-31"},
+        {"type": "decision_notice", "on": "2025-06-27", "decision": "refuse_assessment"},
+    ]
+    eligibility = st.evaluate(events, as_of="2025-07-01").eligibility
+    assert eligibility.party == "parent"
+    (reason,) = [r for r in eligibility.reasons if r.question == "party"]
+    assert "from Saturday 28 June 2025 the young person holds the rights" in reason.text
+    # Sent 2 months and a day before the leaving date (Sat 26 Apr 2025): the 2 months end on
+    # Thu 26 Jun, before it: no such sentence.
+    events[1]["on"] = "2025-04-26"
+    eligibility = st.evaluate(events, as_of="2025-07-01").eligibility
+    (reason,) = [r for r in eligibility.reasons if r.question == "party"]
+    assert "the young person holds the rights, so" not in reason.text
+
+
+def test_party_reason_after_25_says_it_is_not_settled() -> None:
+    events: list[Event] = [
+        {"type": "child_born", "on": "2000-03-14"},
+        {"type": "decision_notice", "on": "2025-03-14", "decision": "cease_plan"},
+    ]
+    eligibility = st.evaluate(events, as_of="2025-03-20").eligibility
+    (reason,) = [r for r in eligibility.reasons if r.question == "party"]
+    assert "defines a young person as under 25" in reason.text

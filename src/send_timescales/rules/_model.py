@@ -224,6 +224,9 @@ class Episode:
     exception_reach: int = 0
     """How many days before a running period an exception may start and still touch it (its
     longest span, plus the week a closure counts before it): candidates are found by bisection."""
+    joined: Mapping[int, tuple[date, date]] = field(default_factory=lambda: MappingProxyType({}))
+    """For each exception (by ``id()``), the first and last day of the run of exceptions of the
+    same reason that touch or overlap it (one continuous absence recorded as several events)."""
     eligibility: Eligibility | None = None
     results: Mapping[str, tuple[Deadline, ...]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -412,15 +415,23 @@ class ExceptionHead:
         exception: ExceptionApplied,
         running: tuple[date, date],
         case_index: Mapping[str, tuple[EventBase, ...]] | None = None,
+        joined: tuple[date, date] | None = None,
     ) -> tuple[date, date] | str:
-        """The days of the running period the head covers for ``exception``, or why none."""
-        days = (exception.to - exception.on).days + 1
+        """The days of the running period the head covers for ``exception``, or why none.
+
+        ``joined`` is the first and last day of the exceptions of the same reason that touch or
+        overlap this one (:attr:`Episode.joined`): an absence recorded as several events is one
+        continuous absence, and its length is that of the whole.
+        """
+        first, last = exception.on, exception.to
+        if self.reason == "absence" and joined is not None:
+            first, last = joined
+        days = (last - first).days + 1
         if not self.within_period and days < self.min_days:
             return (
                 f"it lasted {_plural_days(days)}, and {self.text} needs at least "
                 f"{self.min_days} days"
             )
-        first, last = exception.on, exception.to
         if self.lead_days:
             first = first - timedelta(days=self.lead_days)
             last = last + _ONE_DAY - timedelta(days=self.lead_days)
@@ -436,10 +447,28 @@ class ExceptionHead:
                     f"educational) between {long_date(first)} and {long_date(last)}, one week "
                     "before it closed to one week before it re-opened"
                 )
+            # The request must fall while the limit runs (from its trigger to its due date):
+            # one made after the limit was due cannot be why it was impractical to meet.
+            if not any(running[0] - _ONE_DAY <= e.on <= running[1] for e in asked):
+                return (
+                    f"the LA asked the setting for advice on {long_date(asked[0].on)}, outside "
+                    f"the running period of this limit ({long_date(running[0])} to "
+                    f"{long_date(running[1])}): that request cannot have made it impractical "
+                    "to meet"
+                )
         if self.window is not None:
             first, last = max(first, self.window[0]), min(last, self.window[1])
             if first > last:
                 return f"it falls outside {self.window_text}"
+            if running[1] > self.window[1]:
+                # The amendments had ceased to have effect when the limit fell due, with no
+                # saving provision: the usual limit applies again (C9, the earlier date).
+                return (
+                    f"the time limit falls due on {long_date(running[1])}, after "
+                    f"{self.window_text}: the usual time limit applies again (C9, "
+                    "docs/interpretations.md#c9; the other reading, that a reason within the "
+                    "window still excuses a limit falling due after it, would disapply it)"
+                )
         first, last = max(first, running[0]), min(last, running[1])
         if first > last:
             return (
@@ -1295,10 +1324,21 @@ def _disapplying(
                 (exception, f"{draft.rule.id}: its time limit has no exception for this reason")
             )
         for head in heads:
-            span = head.overlap(exception, running, episode.case_index)
+            span = head.overlap(
+                exception, running, episode.case_index, episode.joined.get(id(exception))
+            )
             if isinstance(span, tuple):
                 if found is None:
                     found = (exception, head, span)
+                elif (
+                    exception.reason == found[0].reason
+                    and (run := episode.joined.get(id(exception)))
+                    == episode.joined.get(id(found[0]))
+                    and run is not None
+                ):
+                    # A part of the same continuous circumstance, recorded as its own event:
+                    # it disapplied the limit together with the first.
+                    considered.append((exception, ""))
                 else:
                     used = found[0]
                     considered.append(

@@ -50,14 +50,18 @@ def _decision(episode: Episode) -> DecisionNotice:
 
 
 def _disputed(episode: Episode) -> set[str] | None:
-    """What is disputed: the notice's record, else the first appeal's grounds, else unknown."""
-    disputed = _decision(episode).disputed
-    if disputed is not None:
-        return set(disputed)
+    """What is disputed: the notice's record and every appeal's grounds together, else unknown.
+
+    An appeal on grounds the notice's record leaves out widens the dispute: a certificate is
+    needed unless the appeal concerns only Section I (CFA 2014 s.55(2): "an appeal concerning
+    only" the school named).
+    """
+    recorded = _decision(episode).disputed
+    found: set[str] | None = None if recorded is None else set(recorded)
     for appeal in episode.of("appeal_registered"):
         if isinstance(appeal, AppealRegistered) and appeal.grounds is not None:
-            return set(appeal.grounds)
-    return None
+            found = (found or set()) | set(appeal.grounds)
+    return found
 
 
 def _appealable(episode: Episode) -> tuple[str, str, bool]:
@@ -189,21 +193,31 @@ def _party(episode: Episode) -> tuple[str, str, bool]:
     end = end_of_compulsory_school_age(episode.born)
     when = long_date(_decision(episode).on)
     if _decision(episode).on <= end:
-        return (
-            "parent",
+        text = (
             f"On {when} the child was of compulsory school age, which ends on {long_date(end)} "
             "(EA 1996 s.8: the school leaving date of the school year in which they turn 16; "
             "the leaving date, the last Friday in June, is set by order under s.8(4), whose "
-            "text was not read): the parent holds the rights of appeal and mediation.",
-            False,
+            "text was not read): the parent holds the rights of appeal and mediation."
         )
+        if add_months(_decision(episode).on, 2) > end:
+            text += (
+                f" Compulsory school age ends within the 2 months to appeal: from "
+                f"{long_date(end + timedelta(days=1))} the young person holds the rights, so "
+                "an appeal or mediation after that day is theirs (the answer here is judged at "
+                "the date of the decision)."
+            )
+        return "parent", text, False
     text = (
         f"Compulsory school age ended on {long_date(end)}, before the decision of {when}: the "
         "young person holds the rights of appeal and mediation (CFA 2014 s.83(2)); where they "
         "lack capacity, an alternative person acts for them (SEND Regs 2014 reg 64, Sch 3)."
     )
     if _decision(episode).on >= add_months(episode.born, 25 * 12):
-        text += " They were 25 or over on the date of the decision."
+        text += (
+            " They were 25 or over on the date of the decision. CFA 2014 s.83(2) defines a young "
+            "person as under 25, so whether they still hold these rights (for a plan the LA "
+            "keeps under s.46) is not settled: take advice."
+        )
     return "young_person", text, False
 
 

@@ -173,18 +173,24 @@ def _unused(rule: CheckRule, episode: Episode) -> list[Finding]:
             why = (
                 f"it was weighed against {len(reasons)} time limit(s) and applies to none: {shown}"
             )
+        elif exception.rule_ids is not None:
+            why = (
+                f"it names only {', '.join(exception.rule_ids)}, and none of those time limits "
+                "with an exception for this reason was running then"
+            )
         else:
             why = (
                 "no time limit of this case that has an exception for this reason was running "
                 "then (each list names its own: reg 44(3) covers only the assessment and new-plan "
                 "limits of an order, reg 45(7) only reg 45(3) and (6), the mediation limits only "
-                "coronavirus)"
+                "coronavirus, and only the advice of a body has a missed appointment head, reg "
+                "8(2)(c))"
             )
         findings.append(
             rule.finding(
                 "exception_not_applied",
                 "warning",
-                f"{label} changed nothing: {why}. Every date stands as computed.",
+                f"{label} changed nothing: {why}. It changes no date.",
             )
         )
     return findings

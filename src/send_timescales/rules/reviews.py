@@ -450,6 +450,45 @@ def _maintained(episode: Episode) -> str | None:
     )
 
 
+def _ceased_too_early(episode: Episode) -> list[str]:
+    """CFA s.45(4): a plan ceased before the time to appeal ended, or while an appeal was open.
+
+    Judged on the first ``plan_ceased`` on or after the decision. An appeal brought in time
+    (registered on or before the end of the time to appeal) keeps the plan until it is finally
+    decided: only a Tribunal order dismissing it (``dismiss_cease_appeal``) on or before the
+    ceasing ends that.
+    """
+    decision = episode.decision
+    assert decision is not None
+    ceased = [e for e in episode.case_index.get("plan_ceased", ()) if e.on >= decision.on]
+    appeal: tuple[Deadline, ...] = episode.results.get("appeal.register", ())
+    if not ceased or not appeal or appeal[0].due is None:
+        return []
+    first, due = ceased[0], appeal[0].due
+    brought = [e for e in episode.of("appeal_registered") if e.on <= due]
+    if not brought:
+        if first.on > due:
+            return []
+        return [
+            f"The plan was ceased on {long_date(first.on)}, before the time to appeal against "
+            f"the decision of {long_date(decision.on)} to cease it ended ({long_date(due)}): "
+            "CFA 2014 s.45(4) says the LA may not cease to maintain it until then."
+        ]
+    dismissed = [
+        e
+        for e in episode.case_index.get("tribunal_order", ())
+        if brought[0].on <= e.on <= first.on and getattr(e, "order", None) == "dismiss_cease_appeal"
+    ]
+    if dismissed:
+        return []
+    return [
+        f"The plan was ceased on {long_date(first.on)}, while the appeal registered on "
+        f"{long_date(brought[0].on)} against the decision to cease it was not yet finally "
+        "decided (no order dismissing it on or before that day): CFA 2014 s.45(4) says the LA "
+        "may not cease to maintain it until the appeal is finally determined."
+    ]
+
+
 CEASE_MAINTAIN = DutyRule(
     id="cease.maintain_pending_appeal",
     summary="LA keeps maintaining the EHC plan it decided to cease until the time to appeal "
@@ -457,6 +496,8 @@ CEASE_MAINTAIN = DutyRule(
     duty_holder="la",
     process="dispute",
     applies=_maintained,
+    check=_ceased_too_early,
+    finding_code="plan_ceased_too_early",
     needs=("appeal.register",),
     citations=(CFA_2014.cite("45(4)", "verified"),),
 )
