@@ -239,16 +239,17 @@ def test_phase_transfer_review_met_by_the_earliest_outcome() -> None:
     assert deadline.done_on == date(2024, 11, 12)
 
 
-def test_phase_transfer_review_not_met_by_a_refusal_to_amend() -> None:
-    # A notice refusing to amend (1 October 2024) is neither an amended plan nor a decision to
-    # keep the plan: the review is met by the decision to keep it, on 12 November 2024.
-    events = _transfer(
-        {"type": "decision_notice", "on": "2024-10-01", "decision": "refuse_amendment"},
-        {"type": "review_decision", "on": "2024-11-12", "outcome": "maintain"},
-    )
-    deadline = _phase_transfer(events)
-    assert deadline.status == "met"
-    assert deadline.done_on == date(2024, 11, 12)
+def test_phase_transfer_review_met_by_a_refusal_to_amend_after_a_review() -> None:
+    # A notice refusing to amend after a review (1 October 2024; reg 22(4): the review found no
+    # amendment necessary) completes the review "and amend, where necessary" of reg 18(1). One
+    # recorded as not following a review does not: the decision to keep the plan of 12 November
+    # 2024 then meets it.
+    refusal: Event = {"type": "decision_notice", "on": "2024-10-01", "decision": "refuse_amendment"}
+    kept: Event = {"type": "review_decision", "on": "2024-11-12", "outcome": "maintain"}
+    deadline = _phase_transfer(_transfer(refusal, kept))
+    assert (deadline.status, deadline.done_on) == ("met", date(2024, 10, 1))
+    deadline = _phase_transfer(_transfer({**refusal, "following_review": False}, kept))
+    assert (deadline.status, deadline.done_on) == ("met", date(2024, 11, 12))
 
 
 def test_phase_transfer_review_without_any_outcome_is_overdue() -> None:

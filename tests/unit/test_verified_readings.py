@@ -522,9 +522,11 @@ def test_advice_asked_after_the_limit_gives_the_reason_in_the_finding() -> None:
         for f in st.evaluate(events, as_of="2026-03-01").findings
         if f.code == "exception_not_applied"
     ]
-    assert "asked the setting for advice on Wednesday 18 February 2026, outside" in (
-        finding.message
-    )
+    assert (
+        "asked the setting for advice on Wednesday 18 February 2026, outside the running period "
+        "of this limit (Tuesday 6 January 2026 to Monday 16 February 2026): that request cannot "
+        "have made it impractical to meet"
+    ) in finding.message
 
 
 @pytest.mark.parametrize(
@@ -583,6 +585,8 @@ def test_absences_of_another_reason_do_not_join() -> None:
         ("2020-08-10", None, "disapplied"),
         # Order Mon 17 Aug 2020 + 35 = Mon 21 Sep 2020: within the window, disapplied.
         ("2020-08-17", None, "disapplied"),
+        # Order Thu 20 Aug 2020 + 35 = Thu 24 Sep 2020, the window's last day: disapplied.
+        ("2020-08-20", None, "disapplied"),
         # Order Mon 24 Aug 2020 + 35 = Mon 28 Sep 2020: after the window, the limit stands.
         ("2020-08-24", date(2020, 9, 28), "overdue"),
     ],
@@ -662,6 +666,37 @@ def test_appeal_grounds_count_when_the_notice_records_nothing() -> None:
         # Decision to cease Mon 2 Mar 2026; time to appeal: 2 May (Sat) -> r.12(2): Mon 4 May
         # is the Early May bank holiday -> Tue 5 May 2026. Ceased Mon 16 Mar: too early.
         ("2026-03-16", [], True),
+        # Ceased on the day of the decision itself: too early.
+        ("2026-03-02", [], True),
+        # An appeal registered on the last day, Tue 5 May, is in time: ceasing Wed 6 May is
+        # too early while it is undecided.
+        ("2026-05-06", [{"type": "appeal_registered", "on": "2026-05-05"}], True),
+        # An order that does not dismiss the appeal (to continue the plan) does not end it.
+        (
+            "2026-06-16",
+            [
+                {"type": "appeal_registered", "on": "2026-04-20"},
+                {"type": "tribunal_order", "on": "2026-06-10", "order": "continue_plan"},
+            ],
+            True,
+        ),
+        # Dismissed on the day the appeal was registered, or on the day of ceasing: allowed.
+        (
+            "2026-06-16",
+            [
+                {"type": "appeal_registered", "on": "2026-04-20"},
+                {"type": "tribunal_order", "on": "2026-04-20", "order": "dismiss_cease_appeal"},
+            ],
+            False,
+        ),
+        (
+            "2026-06-16",
+            [
+                {"type": "appeal_registered", "on": "2026-04-20"},
+                {"type": "tribunal_order", "on": "2026-06-16", "order": "dismiss_cease_appeal"},
+            ],
+            False,
+        ),
         # Ceased on Tue 5 May itself: still within the time to appeal.
         ("2026-05-05", [], True),
         # Ceased Wed 6 May, the day after, with no appeal brought: allowed.
@@ -694,6 +729,13 @@ def test_plan_ceased_too_early(ceased_on: str, extra: list[Event], flagged: bool
     if found:
         assert found[0].rule_id == "cease.maintain_pending_appeal"
         assert found[0].severity == "warning"
+        assert found[0].message.endswith(
+            "CFA 2014 s.45(4) says the LA may not cease to maintain it until then."
+            if not extra
+            else "was not yet finally decided (no order dismissing it on or before that day): "
+            "CFA 2014 s.45(4) says the LA may not cease to maintain it until the appeal is "
+            "finally determined."
+        )
 
 
 def test_party_reason_says_when_the_young_person_takes_over() -> None:
@@ -724,3 +766,183 @@ def test_party_reason_after_25_says_it_is_not_settled() -> None:
     eligibility = st.evaluate(events, as_of="2025-03-20").eligibility
     (reason,) = [r for r in eligibility.reasons if r.question == "party"]
     assert "defines a young person as under 25" in reason.text
+
+
+def test_party_reason_when_the_2_months_end_on_the_leaving_date() -> None:
+    # Leaving date Fri 27 Jun 2025 (born Mon 31 Aug 2009). A decision sent Sun 27 Apr 2025:
+    # its 2 months end on Fri 27 Jun, the leaving date itself: the parent acts throughout, no
+    # sentence. Sent Mon 28 Apr: the 2 months end Sat 28 Jun, the young person's first day.
+    events: list[Event] = [
+        {"type": "child_born", "on": "2009-08-31"},
+        {"type": "decision_notice", "on": "2025-04-27", "decision": "refuse_assessment"},
+    ]
+    for sent_on, said in [("2025-04-27", False), ("2025-04-28", True)]:
+        events[1]["on"] = sent_on
+        reasons = st.evaluate(events, as_of="2025-05-01").eligibility.reasons
+        (reason,) = [r for r in reasons if r.question == "party"]
+        assert ("from Saturday 28 June 2025 the young person" in reason.text) is said
+
+
+def test_touching_closures_are_not_joined() -> None:
+    # Two schools' closures of 14 days each, back to back (Mon 12 to Sun 25 Jan and Mon 26 Jan
+    # to Sun 8 Feb 2026), with advice asked on the day of the request: each needs 4 weeks on
+    # its own, so nothing is disapplied (only absences join). The 6 weeks: Mon 16 Feb 2026.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "advice_requested", "on": "2026-01-05", "body": "educational"},
+        {
+            "type": "exception_applied",
+            "on": "2026-01-12",
+            "to": "2026-01-25",
+            "reason": "school_closure",
+        },
+        {
+            "type": "exception_applied",
+            "on": "2026-01-26",
+            "to": "2026-02-08",
+            "reason": "school_closure",
+        },
+    ]
+    assert _statuses(events, "2026-02-10")["assessment.decision"] == (
+        date(2026, 2, 16),
+        "pending",
+    )
+
+
+def test_an_exception_limited_to_several_limits_names_them() -> None:
+    # An absence of Tue 24 Jun to Tue 8 Jul 2025 after an order to assess of Mon 2 Jun 2025,
+    # limited by rule_ids to two limits this case does not have: the finding names both.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2025-06-02", "order": "assess"},
+        {
+            "type": "exception_applied",
+            "on": "2025-06-24",
+            "to": "2025-07-08",
+            "reason": "absence",
+            "rule_ids": ["plan.final", "reassessment.final"],
+        },
+    ]
+    (finding,) = [
+        f
+        for f in st.evaluate(events, as_of="2025-07-30").findings
+        if f.code == "exception_not_applied"
+    ]
+    assert "it names only plan.final, reassessment.final, and none of those" in finding.message
+
+
+# ------------------------------------------------- reviews and amendments: the third check
+
+
+def _amendment_final(between: list[Event]) -> tuple[date | None, str]:
+    # Review meeting Mon 13 Jan 2025; proposals Mon 1 Sep 2025; amended plan Fri 24 Oct 2025.
+    # 8 weeks from the proposals: 1 Sep + 56 = Mon 27 Oct 2025 (met). 12 weeks from the
+    # meeting: 13 Jan + 84 = Mon 7 Apr 2025, the earlier, when the proposals follow the review.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-01-13"},
+        *between,
+        {"type": "amendment_notice_sent", "on": "2025-09-01"},
+        {"type": "decision_notice", "on": "2025-10-24", "decision": "plan_amended"},
+    ]
+    found = _statuses(events, "2025-11-01")
+    return found["amendment.final"]
+
+
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # Nothing settled the review: the proposals follow it; Devon's 12 weeks decide.
+        ([], (date(2025, 4, 7), "missed")),
+        (
+            [{"type": "review_decision", "on": "2025-01-31", "outcome": "amend"}],
+            (date(2025, 4, 7), "missed"),
+        ),
+        # The review kept the plan (on the day of the meeting, or later): reg 28, 8 weeks.
+        (
+            [{"type": "review_decision", "on": "2025-01-13", "outcome": "maintain"}],
+            (date(2025, 10, 27), "met"),
+        ),
+        (
+            [{"type": "review_decision", "on": "2025-01-31", "outcome": "maintain"}],
+            (date(2025, 10, 27), "met"),
+        ),
+        # A decision not to amend, or an amended plan, settled it.
+        (
+            [{"type": "decision_notice", "on": "2025-02-28", "decision": "refuse_amendment"}],
+            (date(2025, 10, 27), "met"),
+        ),
+        (
+            [{"type": "decision_notice", "on": "2025-03-14", "decision": "plan_amended"}],
+            (date(2025, 10, 27), "met"),
+        ),
+        # A re-assessment began in between (requested, or agreed on the day of the proposals).
+        ([{"type": "reassessment_requested", "on": "2025-06-02"}], (date(2025, 10, 27), "met")),
+        ([{"type": "reassessment_agreed", "on": "2025-09-01"}], (date(2025, 10, 27), "met")),
+    ],
+)
+def test_devon_limb_only_for_proposals_that_follow_the_review(
+    between: list[Event], expected: tuple[date, str]
+) -> None:
+    assert _amendment_final(between) == expected
+
+
+def test_a_decision_not_to_amend_within_the_15_days_cuts_them_short() -> None:
+    # Proposals sent Fri 13 Feb 2026: day 1; the 15 days run to Fri 27 Feb 2026. A decision
+    # not to amend on Mon 23 Feb (day 11) comes within them: missed, with the finding.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-06-02", "decision": "plan_finalised"},
+        {"type": "amendment_notice_sent", "on": "2026-02-13"},
+        {"type": "decision_notice", "on": "2026-02-23", "decision": "refuse_amendment"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-02")
+    representations = report.deadline("amendment.representations")
+    assert representations is not None
+    assert (representations.due, representations.status) == (date(2026, 2, 27), "missed")
+    (finding,) = [f for f in report.findings if f.code == "amended_plan_before_representations"]
+    assert "a decision not to amend" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("moving", "kept", "due", "status"),
+    [
+        # Move Mon 31 Aug 2026: five months before is Tue 31 Mar 2026; five clear months end
+        # Mon 30 Mar 2026. Kept on 30 Mar: met; on 31 Mar: missed.
+        ("2026-08-31", "2026-03-30", date(2026, 3, 30), "met"),
+        ("2026-08-31", "2026-03-31", date(2026, 3, 30), "missed"),
+        # Move Mon 5 Jan 2026: Tue 5 Aug 2025, less a day: Mon 4 Aug 2025.
+        ("2026-01-05", "2025-08-04", date(2025, 8, 4), "met"),
+    ],
+)
+def test_post16_move_needs_five_clear_months(
+    moving: str, kept: str, due: date, status: str
+) -> None:
+    events: list[Event] = [
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-06-02",
+            "transfer_on": moving,
+            "kind": "post16_to_post16",
+        },
+        {"type": "review_decision", "on": kept, "outcome": "maintain"},
+    ]
+    deadline = _deadline(events, "2026-09-01", "review.phase_transfer")
+    assert deadline is not None
+    assert (deadline.due, deadline.status) == (due, status)
+    assert any("five clear months" in step for step in deadline.explanation)
+
+
+@pytest.mark.parametrize(("reassessed", "words"), [(True, "reg 27(4)(a)"), (False, "s.44(1)")])
+def test_a_new_plan_ends_the_old_review_clock_with_the_right_reason(
+    reassessed: bool, words: str
+) -> None:
+    # Plan made Mon 2 Sep 2024 (review by Mon 1 Sep 2025); a new final plan on Mon 2 Jun 2025.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "decision_notice", "on": "2025-06-02", "decision": "plan_finalised"},
+    ]
+    if reassessed:
+        events.insert(1, {"type": "reassessment_agreed", "on": "2025-02-03"})
+    report = st.evaluate(events, as_of="2025-06-10")
+    old = [d for d in report.deadlines if d.rule_id == "review.annual" and d.status == "disapplied"]
+    assert len(old) == 1
+    assert words in old[0].explanation[-1]

@@ -43,7 +43,14 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
 from ..citations import Citation
 from ..errors import RuleSetError
-from ..events import DecisionNotice, EventBase, ExceptionApplied, event_label, event_type
+from ..events import (
+    AdviceRequested,
+    DecisionNotice,
+    EventBase,
+    ExceptionApplied,
+    event_label,
+    event_type,
+)
 from ..periods import Period, explained, long_date
 from ..results import (
     DUTY_HOLDER_NAMES,
@@ -439,7 +446,9 @@ class ExceptionHead:
             asked = [
                 e
                 for e in (case_index or {}).get("advice_requested", ())
-                if getattr(e, "body", None) == "educational" and first <= e.on <= last
+                if isinstance(e, AdviceRequested)
+                and e.body == "educational"
+                and first <= e.on <= last
             ]
             if not asked:
                 return (
@@ -718,6 +727,9 @@ class Limb:
     missing: Callable[[Episode], str] | None = None
     latest_before_trigger: bool = False
     """Anchor on the latest such event on or before the trigger (else the first one)."""
+    follows: Callable[[Episode, EventBase, EventBase], bool] | None = None
+    """Optional, with :attr:`latest_before_trigger`: whether the trigger follows that anchor
+    (episode, anchor, trigger); where it does not, the limb does not apply."""
     not_counted: Callable[[Episode, EventBase], str | None] | None = None
     """Optional: why an anchor event is not counted (a certificate the law says may not be
     issued); the limb counts from the others (C9: the earlier date)."""
@@ -742,7 +754,11 @@ class Limb:
             anchors = tuple(e for e in anchors if self.not_counted(episode, e) is None)
         if self.latest_before_trigger:
             before = [e for e in anchors if e.on <= trigger.on]
-            return (before[-1], len(before)) if before else None
+            if not before or (
+                self.follows is not None and not self.follows(episode, before[-1], trigger)
+            ):
+                return None
+            return before[-1], len(before)
         return (anchors[0], len(anchors)) if anchors else None
 
 

@@ -34,6 +34,7 @@ from ..events import (
     PhaseTransferPlanned,
     ReviewDecision,
     ReviewMeetingHeld,
+    TribunalOrder,
     event_label,
 )
 from ..periods import (
@@ -158,10 +159,18 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
         )
     elif done is None and replaced is not None and replaced.on <= due:
         draft.due = None
+        reassessed = any(
+            episode.opener.on < e.on <= replaced.on
+            for e in episode.case_index.get("reassessment_agreed", ())
+        )
         draft.steps.append(
-            f"A new plan was finalised on {long_date(replaced.on)} ({event_label(replaced)}), "
-            "after a re-assessment: its own 12 months start then (reg 27(4)(a)), and this "
-            "clock ends: disapplied."
+            f"A new plan was finalised on {long_date(replaced.on)} ({event_label(replaced)})"
+            + (
+                ", after a re-assessment: its own 12 months start then (reg 27(4)(a))"
+                if reassessed
+                else ": its own 12 months start then (CFA 2014 s.44(1))"
+            )
+            + ", and this clock ends: disapplied."
         )
     return [draft]
 
@@ -324,13 +333,19 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     transfer = trigger.transfer_on
     if trigger.kind == "post16_to_post16":
         period: Period = MonthsBefore(5)
-        due = period.end(transfer)
+        latest = period.end(transfer)
+        due = latest - timedelta(days=1)
         since = MonthsBefore(12).end(transfer)
         how = (
             f"A move from one post-16 institution to another on {long_date(transfer)}: reg 18(2), "
             "at least five months before it."
         )
-        steps_period = list(explained(period, transfer, episode.calendar))
+        steps_period = [
+            *explained(period, transfer, episode.calendar),
+            f'"At least five months before" is read as five clear months between the review and '
+            f"the move, so it is due by {long_date(due)} (the earlier reading, C9, "
+            f"docs/interpretations.md#c9; the other reading allows {long_date(latest)}).",
+        ]
     else:
         if trigger.kind != "to_post16":
             day, month, paragraph = 15, 2, "18(1)(b)"
@@ -360,11 +375,20 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     return [Draft(rule, trigger, due, steps, done)]
 
 
+def _amended_or_kept_after_review(event: EventBase) -> bool:
+    """An amended plan, or a decision not to amend that follows a review (reg 22(4))."""
+    return isinstance(event, DecisionNotice) and (
+        event.decision == "plan_amended"
+        or (event.decision == "refuse_amendment" and event.following_review is not False)
+    )
+
+
 def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
+    """The first amended plan, decision not to amend, or decision to keep the plan, since."""
     found = [
         e
         for e in (
-            episode.first_after("decision_notice", since, notice_of("plan_amended")),
+            episode.first_after("decision_notice", since, _amended_or_kept_after_review),
             episode.first_after(
                 "review_decision",
                 since,
@@ -388,17 +412,52 @@ AMENDMENT_REPRESENTATIONS = DeadlineRule(
     non_working_day=AS_COMPUTED,
     protected_period=True,
     breached_by=("decision_notice",),
-    breached_when=notice_of("plan_amended"),
+    breached_when=notice_of("plan_amended", "refuse_amendment"),
     when_missed=FindingTemplate(
         "amended_plan_before_representations",
         "error",
         lambda d: (
-            f"The amended plan was issued on {long_date(d.done_on)}, within the 15 days "
-            f"for representations on the proposed amendments, which ran to {long_date(d.due)}."
+            f"The LA decided on the proposed amendments on {long_date(d.done_on)} (an amended "
+            f"plan, or a decision not to amend), within the 15 days for representations on "
+            f"them, which ran to {long_date(d.due)}."
         ),
     ),
     citations=(SEND_REGS.cite("22(2)(c)", "verified"), SEND_REGS.cite("28", "verified")),
 )
+
+
+def _proposals_follow_the_review(
+    episode: Episode, meeting: EventBase, proposals: EventBase
+) -> bool:
+    """Whether proposed amendments follow the review meeting before them (Devon's 12 weeks).
+
+    Not where, between the meeting and the proposals, the review was settled otherwise (a
+    decision to keep the plan as it is, a decision not to amend it, to cease it, or an amended
+    plan) or a re-assessment began (its amendments are reg 27's): the proposals are then an
+    amendment without a review (reg 28), with the 8 weeks of reg 22(3) alone.
+    """
+    index = episode.case_index
+
+    def between(event: EventBase) -> bool:
+        return meeting.on <= event.on <= proposals.on
+
+    return not (
+        any(
+            between(e) and isinstance(e, ReviewDecision) and e.outcome == "maintain"
+            for e in index.get("review_decision", ())
+        )
+        or any(
+            between(e) and notice_of("refuse_amendment", "cease_plan", "plan_amended")(e)
+            for e in index.get("decision_notice", ())
+        )
+        or any(
+            between(e)
+            for kind in ("reassessment_requested", "reassessment_agreed")
+            for e in index.get(kind, ())
+        )
+    )
+
+
 AMENDMENT_FINAL = DeadlineRule(
     id="amendment.final",
     summary="LA issues the amended plan, or notifies a decision not to amend it, after proposing "
@@ -416,6 +475,7 @@ AMENDMENT_FINAL = DeadlineRule(
             anchor="review_meeting_held",
             anchor_text="the review meeting before the proposals",
             latest_before_trigger=True,
+            follows=_proposals_follow_the_review,
             note="Devon: the 4 weeks of reg 20(10) to propose amendments and the 8 weeks of reg "
             "22(3) to make them add up to 12 weeks from the review meeting, at the latest.",
         ),
@@ -477,7 +537,9 @@ def _ceased_too_early(episode: Episode) -> list[str]:
     dismissed = [
         e
         for e in episode.case_index.get("tribunal_order", ())
-        if brought[0].on <= e.on <= first.on and getattr(e, "order", None) == "dismiss_cease_appeal"
+        if isinstance(e, TribunalOrder)
+        and e.order == "dismiss_cease_appeal"
+        and brought[0].on <= e.on <= first.on
     ]
     if dismissed:
         return []
