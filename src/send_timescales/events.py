@@ -34,7 +34,8 @@ from pydantic import (
     Field,
     TypeAdapter,
     ValidationError,
-    model_validator,
+    ValidationInfo,
+    field_validator,
 )
 from pydantic_core import ErrorDetails, from_json
 
@@ -308,14 +309,17 @@ class ExceptionApplied(EventBase):
     reason: ExceptionReason
     rule_ids: tuple[str, ...] | None = None
 
-    @model_validator(mode="after")
-    def _ends_after_it_starts(self) -> ExceptionApplied:
-        if self.to < self.on:
+    @field_validator("to")
+    @classmethod
+    def _ends_after_it_starts(cls, to: date, info: ValidationInfo) -> date:
+        # A field validator, so that the error names the field "to" and its value.
+        on = info.data.get("on")
+        if isinstance(on, date) and to < on:
             raise ValueError(
-                f"'to' ({self.to.isoformat()}) is before 'on' ({self.on.isoformat()}): "
+                f"'to' ({to.isoformat()}) is before 'on' ({on.isoformat()}): "
                 "'to' is the last day the circumstance applied"
             )
-        return self
+        return to
 
 
 class TribunalOrder(EventBase):

@@ -946,3 +946,113 @@ def test_a_new_plan_ends_the_old_review_clock_with_the_right_reason(
     old = [d for d in report.deadlines if d.rule_id == "review.annual" and d.status == "disapplied"]
     assert len(old) == 1
     assert words in old[0].explanation[-1]
+
+
+# ----------------------------------------------- mediation agreements: the fourth check
+
+
+def _agreement_case(
+    actions: list[Event], *more: Event, disputed: list[str] | None = None
+) -> list[Event]:
+    # Refusal to assess Mon 5 Jan 2026 (or a plan amended, with `disputed`); mediation
+    # requested Mon 12 Jan, held and agreed Mon 2 Feb 2026.
+    notice: Event = {"type": "decision_notice", "on": "2026-01-05", "decision": "refuse_assessment"}
+    if disputed is not None:
+        notice = {
+            "type": "decision_notice",
+            "on": "2026-01-05",
+            "decision": "plan_amended",
+            "disputed": disputed,
+        }
+    issues = ["health"] if disputed == ["health"] else ["education"]
+    return [
+        notice,
+        {"type": "mediation_requested", "on": "2026-01-12", "issues": issues},
+        {"type": "mediation_held", "on": "2026-02-02", "agreement": "full"},
+        {"type": "mediation_agreement", "on": "2026-02-02", "actions": actions},
+        *more,
+    ]
+
+
+def test_agreed_date_earlier_than_the_first_step_moves_it_too() -> None:
+    # Assess, agreed date Fri 13 Feb 2026: earlier than the 2 weeks (Mon 16 Feb), so the
+    # notice is due by 13 Feb too; the outcomes take the agreed date.
+    events = _agreement_case([{"what": "assess", "kind": "assess", "agreed_date": "2026-02-13"}])
+    dues = [
+        d.due
+        for d in st.evaluate(events, as_of="2026-02-03").deadlines
+        if d.rule_id == "mediation.agreement.appealable"
+    ]
+    assert dues == [date(2026, 2, 13)] * 3
+
+
+def test_agreed_date_later_keeps_the_first_steps_limit() -> None:
+    # Make a plan, agreed date Mon 4 May 2026: the draft keeps 5 weeks (2 Feb + 35 = Mon 9
+    # Mar 2026); the final plan is due on the agreed date.
+    events = _agreement_case([{"what": "plan", "kind": "make_plan", "agreed_date": "2026-05-04"}])
+    report = st.evaluate(events, as_of="2026-02-03")
+    by_subject = {
+        d.subject: d for d in report.deadlines if d.rule_id == "mediation.agreement.appealable"
+    }
+    assert by_subject["plan: issue the draft EHC plan"].due == date(2026, 3, 9)
+    assert by_subject["plan: issue the final EHC plan"].due == date(2026, 5, 4)
+    assert any(
+        "the other reading applies the agreed date to every step" in step
+        for step in by_subject["plan: issue the draft EHC plan"].explanation
+    )
+
+
+def test_a_completion_before_the_agreement_does_not_count() -> None:
+    # An agreed_action_completed dated before the agreement (Fri 30 Jan) is not its completion;
+    # the one of Mon 9 Feb is: 2 weeks from 2 Feb = Mon 16 Feb 2026, met.
+    events = _agreement_case(
+        [{"what": "a meeting", "kind": "other"}],
+        {"type": "agreed_action_completed", "on": "2026-02-09", "what": "a meeting"},
+    )
+    events.insert(2, {"type": "agreed_action_completed", "on": "2026-01-30", "what": "a meeting"})
+    other = _deadline(events, "2026-02-20", "mediation.agreement.other")
+    assert other is not None
+    assert (other.due, other.status, other.done_on) == (date(2026, 2, 16), "met", date(2026, 2, 9))
+
+
+def test_health_only_agreement_actions_are_reg_42_3() -> None:
+    # Only health disputed on an amended plan: no appeal, so an action of kind amend_plan is reg
+    # 42(3)'s, 2 weeks, by the ICB: Mon 16 Feb 2026; and the ICB must tell the LA within a
+    # week (Mon 9 Feb), the mediation being between the ICB and the parent.
+    events = _agreement_case(
+        [{"what": "amend section G", "kind": "amend_plan", "by": "icb"}], disputed=["health"]
+    )
+    report = st.evaluate(events, as_of="2026-02-03")
+    assert report.deadline("mediation.agreement.appealable") is None
+    other = report.deadline("mediation.agreement.other")
+    assert other is not None
+    assert (other.due, other.duty_holder) == (date(2026, 2, 16), "icb")
+    notice = report.deadline("mediation.agreement.icb_notice")
+    assert notice is not None
+    assert notice.due == date(2026, 2, 9)
+
+
+def test_an_education_agreement_with_the_la_has_no_icb_notice() -> None:
+    events = _agreement_case([{"what": "a meeting", "kind": "other"}])
+    assert _deadline(events, "2026-02-03", "mediation.agreement.icb_notice") is None
+    events[3]["la_party"] = False
+    notice = _deadline(events, "2026-02-03", "mediation.agreement.icb_notice")
+    assert notice is not None
+    assert notice.due == date(2026, 2, 9)
+
+
+def test_exception_ending_before_it_starts_names_the_field_to() -> None:
+    with pytest.raises(st.EventError) as raised:
+        st.evaluate(
+            [
+                {
+                    "type": "exception_applied",
+                    "on": "2025-03-10",
+                    "to": "2025-03-01",
+                    "reason": "absence",
+                }
+            ],
+            as_of="2025-04-01",
+        )
+    assert raised.value.field == "to"
+    assert "2025-03-01" in str(raised.value.value)

@@ -696,15 +696,21 @@ def _superseded(
     episode: Episode,
     draft: Draft,
 ) -> str | None:
-    """:func:`superseded_by`'s condition for one draft."""
-    if draft.done is not None:
-        return None
+    """:func:`superseded_by`'s condition for one draft.
+
+    A limb done before (or on the day of) the outcome that supersedes it stays as it is; one
+    done after it, or not done, is disapplied: a later event answers something else (a plan
+    made after a refusal to assess answers an order or an agreement, not the request).
+    """
     found = [
         e for kind in kinds if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
     ]
     if not found:
         return None
-    return because.format(event=event_label(min(found, key=_on)))
+    first = min(found, key=_on)
+    if draft.done is not None and draft.done.on <= first.on:
+        return None
+    return because.format(event=event_label(first))
 
 
 @dataclass(frozen=True, slots=True)

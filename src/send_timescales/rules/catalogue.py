@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..results import DUTY_HOLDER_NAMES
-from ._model import CheckRule, DeadlineRule, DutyRule, EligibilityRule, InputNoteRule, Rule, RuleSet
+from ._model import (
+    CheckRule,
+    DeadlineRule,
+    DutyRule,
+    EligibilityRule,
+    InputNoteRule,
+    MeasureRule,
+    Rule,
+    RuleSet,
+)
 
 __all__ = ["catalogue_json", "catalogue_markdown"]
 
@@ -48,7 +57,7 @@ def _escape(text: str) -> str:
 
 
 def catalogue_markdown(rules: RuleSet) -> str:
-    """The catalogue as Markdown tables: deadlines, eligibility, undated duties, checks, notes."""
+    """The catalogue as Markdown tables: deadlines, eligibility, duties, checks, measures, notes."""
     out = [
         "# Rule catalogue",
         "",
@@ -74,6 +83,7 @@ def catalogue_markdown(rules: RuleSet) -> str:
             "| Rule id | Duty | Who | Law | Confidence | In force |",
         ),
         ("Case checks", CheckRule, "| Rule id | Finds | Law | Confidence | In force |"),
+        ("Measures", MeasureRule, "| Rule id | Measures | Law | Confidence | In force |"),
         (
             "Notes about the input",
             InputNoteRule,

@@ -18,6 +18,7 @@ no certificate, no effect on any clock).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
@@ -177,8 +178,15 @@ def _certificate_for(reason: str, event: EventBase) -> bool:
 _is_declined = _certificate("declined")
 
 
-def _without_la(event: EventBase) -> bool:
-    return isinstance(event, MediationAgreement) and not event.la_party
+def _without_la(episode: Episode, event: EventBase) -> bool:
+    """An agreement the LA was not a party to.
+
+    Recorded so, or from a mediation about health care only, which is between the ICB and the
+    parent or young person (CFA 2014 s.53(3)).
+    """
+    return isinstance(event, MediationAgreement) and (
+        not event.la_party or _any_health_only_request(episode)
+    )
 
 
 # ---------------------------------------------------------------------------- deadlines
@@ -366,10 +374,28 @@ CERTIFICATE_AFTER_MEDIATION = DeadlineRule(
 
 
 def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> EventBase | None:
-    def same(event: EventBase) -> bool:
-        return isinstance(event, AgreedActionCompleted) and event.what == action.what
+    """The first ``agreed_action_completed`` for the action on or after the agreement.
 
-    return episode.first_after("agreed_action_completed", since.on, same)
+    Looked up in the whole case: a later decision notice or agreement opens episodes of its own,
+    but an agreed action is done whenever it is done (reg 42 has no end for it).
+    """
+    completions = episode.case_index.get("agreed_action_completed", ())
+    for event in completions[bisect_left(completions, since.on, key=_on) :]:
+        if isinstance(event, AgreedActionCompleted) and event.what == action.what:
+            return event
+    return None
+
+
+def _on(event: EventBase) -> date:
+    return event.on
+
+
+def _appealable_agreement(episode: Episode) -> bool:
+    """Whether reg 42(2) applies: the mediation issues are ones the parent could appeal.
+
+    Not for the health care or social care elements of a plan alone (reg 42(3) then).
+    """
+    return episode.eligibility is None or episode.eligibility.appealable
 
 
 def _agreed_date_steps(action: AgreedAction, steps: list[str]) -> None:
@@ -397,6 +423,8 @@ def _agreed_date_steps(action: AgreedAction, steps: list[str]) -> None:
 def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationAgreement)
     found: list[Output] = []
+    if not _appealable_agreement(episode):
+        return found  # reg 42(3) instead: mediation.agreement.other
     for action in trigger.actions:
         if action.kind == "other":
             continue
@@ -424,14 +452,26 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
                 f"that could be appealed, so reg 42(2) applies the limit of {provision} as if "
                 "the agreement were an order of the Tribunal.",
             ]
-            if action.agreed_date is not None:
+            period = order_rule.period
+            assert isinstance(period, Period)
+            statutory = period.end(trigger.on, episode.calendar)
+            interim = number == 1 and len(steps_of_action) > 1
+            if action.agreed_date is not None and not interim:
                 _agreed_date_steps(action, steps)
                 due = action.agreed_date
-            else:
-                period = order_rule.period
-                assert isinstance(period, Period)
+            elif action.agreed_date is not None:
                 steps.extend(explained(period, trigger.on, episode.calendar))
-                due = period.end(trigger.on, episode.calendar)
+                due = min(statutory, action.agreed_date)
+                steps.append(
+                    f"The date agreed in writing, {long_date(action.agreed_date)}, is read as "
+                    "the date for the outcome (reg 42(5)): this first step keeps its own limit "
+                    "unless the agreed date is earlier, so it is due by "
+                    f"{long_date(due)} (the earlier reading, C9, docs/interpretations.md#c9; "
+                    "the other reading applies the agreed date to every step)."
+                )
+            else:
+                steps.extend(explained(period, trigger.on, episode.calendar))
+                due = statutory
             done = order_rule.done(episode, trigger)
             if len(steps_of_action) == 1:
                 done = done or _completion(episode, action, trigger)
@@ -467,13 +507,20 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
 def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     assert isinstance(trigger, MediationAgreement)
     found: list[Output] = []
+    appealable = _appealable_agreement(episode)
     for action in trigger.actions:
-        if action.kind != "other":
+        if action.kind != "other" and appealable:
             continue
         steps = [
             trigger_step(rule, trigger),
             f"The agreement requires {'the ICB' if action.by == 'icb' else 'the LA'} to do "
-            f"something other than an appealable matter ({action.what!r}): reg 42(3).",
+            f"something other than an appealable matter ({action.what!r}): reg 42(3)."
+            + (
+                ""
+                if action.kind == "other"
+                else " What is disputed cannot be appealed (only the health care or social care "
+                "provision of the plan), so reg 42(2) does not apply to it."
+            ),
         ]
         if action.agreed_date is not None:
             _agreed_date_steps(action, steps)
@@ -501,7 +548,7 @@ AGREEMENT_ICB_NOTICE = DeadlineRule(
     summary="ICB tells the LA of a mediation agreement reached without the LA",
     duty_holder="icb",
     trigger="mediation_agreement",
-    trigger_when=_without_la,
+    starts_clock=_without_la,
     trigger_text="a mediation agreement was reached to which the LA was not a party",
     period=Weeks(1),
     done_by=("agreement_sent_to_la",),
