@@ -875,6 +875,11 @@ def _amendment_final(between: list[Event]) -> tuple[date | None, str]:
             [{"type": "decision_notice", "on": "2025-03-14", "decision": "plan_amended"}],
             (date(2025, 10, 27), "met"),
         ),
+        # A decision to cease the plan settled it too.
+        (
+            [{"type": "decision_notice", "on": "2025-03-14", "decision": "cease_plan"}],
+            (date(2025, 10, 27), "met"),
+        ),
         # A re-assessment began in between (requested, or agreed on the day of the proposals).
         ([{"type": "reassessment_requested", "on": "2025-06-02"}], (date(2025, 10, 27), "met")),
         ([{"type": "reassessment_agreed", "on": "2025-09-01"}], (date(2025, 10, 27), "met")),
