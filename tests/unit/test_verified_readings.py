@@ -1061,3 +1061,29 @@ def test_exception_ending_before_it_starts_names_the_field_to() -> None:
         )
     assert raised.value.field == "to"
     assert "2025-03-01" in str(raised.value.value)
+
+
+def test_a_late_decision_not_to_issue_after_a_draft_is_missed() -> None:
+    # Request received Mon 2 Jun 2025: 16 weeks end Mon 22 Sep 2025. A draft served Mon 1 Sep,
+    # then a decision not to issue a plan on Mon 20 Oct 2025: reg 10(1) applies to that
+    # decision, made 4 weeks late: missed (the draft does not excuse it).
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-06-02"},
+        {"type": "assessment_agreed", "on": "2025-07-07"},
+        {"type": "draft_plan_issued", "on": "2025-09-01"},
+        {"type": "decision_notice", "on": "2025-10-20", "decision": "refuse_plan"},
+    ]
+    found = _statuses(events, "2025-10-27")
+    assert found["plan.decision_not_to_issue"] == (date(2025, 9, 22), "missed")
+
+
+def test_a_plan_on_the_day_of_the_refusal_to_assess_is_judged() -> None:
+    # Request Mon 5 Jan 2026 (20 weeks: Mon 25 May). A refusal to assess and a final plan on
+    # the same day (Mon 9 Feb) would contradict each other; the limit done on the day of the
+    # refusal is judged, not disapplied: met.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2026-01-05"},
+        {"type": "decision_notice", "on": "2026-02-09", "decision": "refuse_assessment"},
+        {"type": "decision_notice", "on": "2026-02-09", "decision": "plan_finalised"},
+    ]
+    assert _statuses(events, "2026-02-20")["plan.final"] == (date(2026, 5, 25), "met")

@@ -487,7 +487,8 @@ class ExceptionHead:
         inside = (last - first).days + 1
         if self.within_period and inside < self.min_days:
             return (
-                f"only {_plural_days(inside)} of it fall within the running period "
+                f"only {_plural_days(inside)} of it {'falls' if inside == 1 else 'fall'} within "
+                "the running period "
                 f"({long_date(running[0])} to {long_date(running[1])}), and {self.text} needs "
                 f"at least {self.min_days} days"
             )
@@ -678,30 +679,34 @@ Disapplication: TypeAlias = Callable[[Episode, "Draft"], "str | None"]
 
 
 def superseded_by(
-    kinds: tuple[str, ...], because: str, when: Callable[[EventBase], bool] | None = None
+    kinds: tuple[str, ...],
+    because: str,
+    when: Callable[[EventBase], bool] | None = None,
+    *,
+    ends_it: bool = False,
 ) -> Disapplication:  # pragma: no mutate block
     """A limb that an outcome makes irrelevant: disapplied once such an event has happened.
 
-    ``because`` may name the event with ``{event}``. A limb already done stays as it is.
+    ``because`` may name the event with ``{event}``. A limb already done stays as it is; with
+    ``ends_it`` (an outcome that ends the process, such as a refusal to assess), only if it was
+    done before (or on the day of) that outcome: an event after it answers something else.
     """
     # A partial of a module function, not a closure: the rule records are built at import, and
     # the mutation test can switch a mutant on only in code looked up when the rule runs.
-    return partial(_superseded, kinds, because, when)
+    return partial(_superseded, kinds, because, when, ends_it)
 
 
 def _superseded(
     kinds: tuple[str, ...],
     because: str,
     when: Callable[[EventBase], bool] | None,
+    ends_it: bool,
     episode: Episode,
     draft: Draft,
 ) -> str | None:
-    """:func:`superseded_by`'s condition for one draft.
-
-    A limb done before (or on the day of) the outcome that supersedes it stays as it is; one
-    done after it, or not done, is disapplied: a later event answers something else (a plan
-    made after a refusal to assess answers an order or an agreement, not the request).
-    """
+    """:func:`superseded_by`'s condition for one draft."""
+    if draft.done is not None and not ends_it:
+        return None
     found = [
         e for kind in kinds if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
     ]
@@ -827,7 +832,12 @@ class _Combinator:
             # Ties go to the first limb: the one named first in the law.
             winner = next(limb for limb, day in counted if day == end)
             word = "later" if self.later else "earlier"
-            steps.append(f"The {word} of the two is {long_date(end)}: the {winner.name} decides.")
+            if all(day == end for _, day in counted):
+                steps.append(f"Both limbs end on {long_date(end)}.")
+            else:
+                steps.append(
+                    f"The {word} of the two is {long_date(end)}: the {winner.name} decides."
+                )
         steps.extend(notes)
         steps.extend(missing)
         return end, steps
@@ -1404,14 +1414,18 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
         if found is not None:
             used, head, span = found
             considered.append((used, ""))
+            counted = (
+                "counted from one week before the setting closed: " if head.lead_days else "from "
+            )
             steps.append(
                 f"An exception applies ({event_label(used)}): {head.text} "
-                f"({head.citation.instrument} {head.citation.provision}), from "
+                f"({head.citation.instrument} {head.citation.provision}), {counted}"
                 f"{long_date(span[0])} to {long_date(span[1])}, within the running period of "
                 f"this limit ({long_date(draft.trigger.on + _ONE_DAY)} to {long_date(due)})"
                 + (f", and within {head.window_text}" if head.window is not None else "")
                 + ". The time limit does not apply: the duty must be done as soon as "
-                "practicable: disapplied."
+                + ("reasonably practicable" if head.reason == "coronavirus" else "practicable")
+                + ": disapplied."
             )
             due = None
             citations = (*citations, head.citation)
@@ -1484,6 +1498,13 @@ def _status_steps(
     elif status == "missed":
         late = (done_on - due).days  # type: ignore[operator]
         steps.append(f"Done on {long_date(done_on)} ({done}), {_plural_days(late)} late: missed.")
+    elif status == "overdue" and holder == "parent_or_young_person":
+        late = (as_of - due).days  # type: ignore[operator]
+        steps.append(
+            f"Not done as of {long_date(as_of)}, {_plural_days(late)} after the due date: the "
+            "time limit has passed (overdue). It is a time limit on the parent's or young "
+            "person's own step, not a duty they breached."
+        )
     elif status == "overdue":
         late = (as_of - due).days  # type: ignore[operator]
         steps.append(

@@ -70,6 +70,14 @@ def _barred_certificate(episode: Episode, certificate: EventBase) -> str | None:
     )
 
 
+def _days_late(done_on: date | None, due: date | None) -> str:
+    """``"1 day"``, ``"3 days"``: how late the appeal was."""
+    assert done_on is not None
+    assert due is not None
+    days = (done_on - due).days
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
 def _awaiting_certificate(episode: Episode, trigger: EventBase, due: date) -> str | None:
     """Why a passed 2-month limit stays open: the mediation route is under way."""
     if episode.of("certificate_issued") or episode.eligibility is None:
@@ -132,7 +140,7 @@ REGISTER = DeadlineRule(
         "warning",
         lambda d: (
             f"The appeal was received on {long_date(d.done_on)}, "
-            f"{(d.done_on - d.due).days} days after the time limit of {long_date(d.due)}: the "  # type: ignore[operator]
+            f"{_days_late(d.done_on, d.due)} after the time limit of {long_date(d.due)}: the "
             "notice of appeal must ask the Tribunal to extend time and say why it is late."
         ),
         extra_citations=(_LATE_APPEAL,),

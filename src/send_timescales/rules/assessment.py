@@ -71,6 +71,7 @@ _REFUSED_TO_ASSESS = superseded_by(
     "The LA decided not to secure an assessment ({event}): the later clocks of this request do "
     "not run: disapplied.",
     when=notice_of("refuse_assessment"),
+    ends_it=True,
 )
 _PLAN_ROUTE = superseded_by(
     ("draft_plan_issued", "decision_notice"),

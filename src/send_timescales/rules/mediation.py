@@ -833,8 +833,7 @@ CHILD_VIEWS = DutyRule(
 ATTENDANCE_RIGHTS = DutyRule(
     id="duty.attendance_rights",
     summary="The parent or young person may bring an advocate or other supporter of their "
-    "choice, a lawyer included; the body arranging the mediation may not refuse to take part "
-    "because of it",
+    "choice, a lawyer included",
     duty_holder="la",
     holder=_arranging_body,
     applies=_mediation_requested,
