@@ -179,6 +179,7 @@ def evaluate(
     present = frozenset(case_index)
     joined = _joined(exceptions)
     common = {
+        "memo": {},
         "joined": joined,
         "calendar": cal,
         "as_of": as_of,
@@ -186,9 +187,9 @@ def evaluate(
         "born": born,
         "explain": explain,
         "case_index": case_index,
-        "exception_reach": (
-            max((last - first).days for first, last in joined.values()) + 8 if exceptions else 0
-        ),
+        # Each exception's own span: a run of touching exceptions that reaches a running period
+        # has a member that overlaps it, and that member is weighed with the whole run's length.
+        "exception_reach": max((e.to - e.on).days for e in exceptions) + 8 if exceptions else 0,
     }
 
     def make(

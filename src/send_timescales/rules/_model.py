@@ -231,6 +231,9 @@ class Episode:
     exception_reach: int = 0
     """How many days before a running period an exception may start and still touch it (its
     longest span, plus the week a closure counts before it): candidates are found by bisection."""
+    memo: dict[str, Any] = field(default_factory=dict)
+    """Facts derived from the whole case, computed once per evaluation and shared by its
+    episodes (``memo.get(key)`` or ``memo.setdefault``), so that rules need not rescan it."""
     joined: Mapping[int, tuple[date, date]] = field(default_factory=lambda: MappingProxyType({}))
     """For each exception (by ``id()``), the first and last day of the run of exceptions of the
     same reason that touch or overlap it (one continuous absence recorded as several events)."""

@@ -23,6 +23,8 @@ for a draft plan itself, nor for a decision not to amend after a re-assessment.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from datetime import date
 from typing import Literal
 
 from ..citations import CFA_2014, SEND_REGS, Citation
@@ -193,6 +195,32 @@ def _to_assess(event: EventBase) -> bool:
     )
 
 
+def _order_dates(episode: Episode) -> tuple[list[date], list[date], list[date]]:
+    """The sorted dates of orders to (re-)assess, requests to re-assess and notices to assess.
+
+    Built once per evaluation (``Episode.memo``), so that each notice is placed by bisection.
+    """
+    found = episode.memo.get("assessment.order_dates")
+    if found is None:
+        index = episode.case_index
+        found = episode.memo["assessment.order_dates"] = (
+            sorted(
+                event.on
+                for kind in ("tribunal_order", "appeal_conceded", "mediation_agreement")
+                for event in index.get(kind, ())
+                if _to_assess(event)
+            ),
+            [event.on for event in index.get("reassessment_requested", ())],
+            sorted(
+                event.on
+                for kind in ("assessment_agreed", "reassessment_agreed")
+                for event in index.get(kind, ())
+            ),
+        )
+    orders, requests, notices = found
+    return orders, requests, notices
+
+
 def _not_answering_an_order(episode: Episode, notice: EventBase) -> bool:
     """Whether a notice that the LA will re-assess starts the 14 weeks of reg 27(2).
 
@@ -202,23 +230,18 @@ def _not_answering_an_order(episode: Episode, notice: EventBase) -> bool:
     order's own limits run instead. Reg 27(2) counts only from the reg 25(1) notice (an answer
     to a request) or the LA's own decision to re-assess (CFA 2014 s.44(3)).
     """
-    index = episode.case_index
-    orders = [
-        event
-        for kind in ("tribunal_order", "appeal_conceded", "mediation_agreement")
-        for event in index.get(kind, ())
-        if event.on <= notice.on and _to_assess(event)
-    ]
-    if not orders:
+    orders, requests, notices = _order_dates(episode)
+    at = bisect_right(orders, notice.on)
+    if at == 0:
         return True
-    since = max(event.on for event in orders)
-    if any(since < request.on <= notice.on for request in index.get("reassessment_requested", ())):
+    since = orders[at - 1]
+    # a request received after the order, on or before the notice
+    after = bisect_right(requests, since)
+    if after < len(requests) and requests[after] <= notice.on:
         return True
-    return any(
-        since <= event.on < notice.on
-        for kind in ("assessment_agreed", "reassessment_agreed")
-        for event in index.get(kind, ())
-    )
+    # an earlier notice on or after the order already answered it
+    first = bisect_left(notices, since)
+    return first < len(notices) and notices[first] < notice.on
 
 
 REASSESSMENT_FINAL = _la(

@@ -158,9 +158,18 @@ AGREEMENT_CORONAVIRUS = coronavirus_2a("2A(3)(l)")
 def _unused(rule: CheckRule, episode: Episode) -> list[Finding]:
     """One finding for each exception that disapplied no time limit, saying why."""
     findings: list[Finding] = []
+    # A run of touching exceptions of one reason is one circumstance: if one of its records
+    # disapplied a limit, none of them changed nothing.
+    used_runs = {
+        (exception.reason, run)
+        for exception in episode.exceptions
+        if "" in episode.exceptions_weighed.get(id(exception), ())
+        and (run := episode.joined.get(id(exception))) is not None
+    }
     for exception in episode.exceptions:
         reasons = episode.exceptions_weighed.get(id(exception), ())
-        if "" in reasons:
+        run = episode.joined.get(id(exception))
+        if "" in reasons or (run is not None and (exception.reason, run) in used_runs):
             continue
         label = (
             f"The exception of {long_date(exception.on)} to {long_date(exception.to)} "

@@ -25,6 +25,7 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, SEND_REGS, case_law
@@ -426,6 +427,38 @@ AMENDMENT_REPRESENTATIONS = DeadlineRule(
 )
 
 
+def _on(event: EventBase) -> date:
+    return event.on
+
+
+def _review_settled_dates(episode: Episode) -> list[date]:
+    """The sorted dates of events that settle a review or begin a re-assessment.
+
+    A decision to keep the plan, a decision not to amend it, to cease it, an amended plan, a
+    request to re-assess or a notice of one: built once per evaluation (``Episode.memo``).
+    """
+    found: list[date] | None = episode.memo.get("reviews.settled")
+    if found is None:
+        index = episode.case_index
+        settling = notice_of("refuse_amendment", "cease_plan", "plan_amended")
+        found = episode.memo["reviews.settled"] = sorted(
+            [
+                *(
+                    e.on
+                    for e in index.get("review_decision", ())
+                    if isinstance(e, ReviewDecision) and e.outcome == "maintain"
+                ),
+                *(e.on for e in index.get("decision_notice", ()) if settling(e)),
+                *(
+                    e.on
+                    for kind in ("reassessment_requested", "reassessment_agreed")
+                    for e in index.get(kind, ())
+                ),
+            ]
+        )
+    return found
+
+
 def _proposals_follow_the_review(
     episode: Episode, meeting: EventBase, proposals: EventBase
 ) -> bool:
@@ -436,26 +469,9 @@ def _proposals_follow_the_review(
     plan) or a re-assessment began (its amendments are reg 27's): the proposals are then an
     amendment without a review (reg 28), with the 8 weeks of reg 22(3) alone.
     """
-    index = episode.case_index
-
-    def between(event: EventBase) -> bool:
-        return meeting.on <= event.on <= proposals.on
-
-    return not (
-        any(
-            between(e) and isinstance(e, ReviewDecision) and e.outcome == "maintain"
-            for e in index.get("review_decision", ())
-        )
-        or any(
-            between(e) and notice_of("refuse_amendment", "cease_plan", "plan_amended")(e)
-            for e in index.get("decision_notice", ())
-        )
-        or any(
-            between(e)
-            for kind in ("reassessment_requested", "reassessment_agreed")
-            for e in index.get(kind, ())
-        )
-    )
+    settled = _review_settled_dates(episode)
+    at = bisect_left(settled, meeting.on)
+    return not (at < len(settled) and settled[at] <= proposals.on)
 
 
 AMENDMENT_FINAL = DeadlineRule(
@@ -520,11 +536,12 @@ def _ceased_too_early(episode: Episode) -> list[str]:
     """
     decision = episode.decision
     assert decision is not None
-    ceased = [e for e in episode.case_index.get("plan_ceased", ()) if e.on >= decision.on]
+    all_ceased = episode.case_index.get("plan_ceased", ())
+    at = bisect_left(all_ceased, decision.on, key=_on)
     appeal: tuple[Deadline, ...] = episode.results.get("appeal.register", ())
-    if not ceased or not appeal or appeal[0].due is None:
+    if at == len(all_ceased) or not appeal or appeal[0].due is None:
         return []
-    first, due = ceased[0], appeal[0].due
+    first, due = all_ceased[at], appeal[0].due
     brought = [e for e in episode.of("appeal_registered") if e.on <= due]
     if not brought:
         if first.on > due:
@@ -534,14 +551,15 @@ def _ceased_too_early(episode: Episode) -> list[str]:
             f"the decision of {long_date(decision.on)} to cease it ended ({long_date(due)}): "
             "CFA 2014 s.45(4) says the LA may not cease to maintain it until then."
         ]
-    dismissed = [
-        e
-        for e in episode.case_index.get("tribunal_order", ())
-        if isinstance(e, TribunalOrder)
-        and e.order == "dismiss_cease_appeal"
-        and brought[0].on <= e.on <= first.on
-    ]
-    if dismissed:
+    dismissals: list[date] | None = episode.memo.get("reviews.dismissals")
+    if dismissals is None:
+        dismissals = episode.memo["reviews.dismissals"] = [
+            e.on
+            for e in episode.case_index.get("tribunal_order", ())
+            if isinstance(e, TribunalOrder) and e.order == "dismiss_cease_appeal"
+        ]
+    after = bisect_left(dismissals, brought[0].on)
+    if after < len(dismissals) and dismissals[after] <= first.on:
         return []
     return [
         f"The plan was ceased on {long_date(first.on)}, while the appeal registered on "
