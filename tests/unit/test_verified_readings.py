@@ -1087,3 +1087,34 @@ def test_a_plan_on_the_day_of_the_refusal_to_assess_is_judged() -> None:
         {"type": "decision_notice", "on": "2026-02-09", "decision": "plan_finalised"},
     ]
     assert _statuses(events, "2026-02-20")["plan.final"] == (date(2026, 5, 25), "met")
+
+
+def test_a_run_member_outside_the_window_is_not_reported_unused() -> None:
+    # Order to make a plan Mon 2 Mar 2026: draft by Mon 6 Apr, final by Mon 18 May; both run
+    # from Tue 3 Mar. Absences recorded as three touching events, 1-10 Feb, 11-25 Feb and 26 Feb
+    # to 17 Mar 2026: one absence, 15 days of it within the running periods (3-17 Mar, reg
+    # 44(3)(b) needs 2 weeks): both limits disapplied. The first record lies far before the
+    # periods, yet it is part of the absence that disapplied them: no exception_not_applied.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-03-02", "order": "make_plan"},
+        {"type": "exception_applied", "on": "2026-02-01", "to": "2026-02-10", "reason": "absence"},
+        {"type": "exception_applied", "on": "2026-02-11", "to": "2026-02-25", "reason": "absence"},
+        {"type": "exception_applied", "on": "2026-02-26", "to": "2026-03-17", "reason": "absence"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-20")
+    found = {d.rule_id: (d.due, d.status) for d in report.deadlines}
+    assert found["tribunal.order.make_plan.draft"] == (None, "disapplied")
+    assert found["tribunal.order.make_plan.final"] == (None, "disapplied")
+    assert [f for f in report.findings if f.code == "exception_not_applied"] == []
+
+
+def test_the_latest_order_claims_the_notice() -> None:
+    # Orders to re-assess Mon 2 Feb and Mon 2 Mar 2026, each answered by a notice (Thu 5 Feb,
+    # Tue 10 Mar): neither notice starts reg 27(2)'s 14 weeks.
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "reassess"},
+        {"type": "reassessment_agreed", "on": "2026-02-05"},
+        {"type": "tribunal_order", "on": "2026-03-02", "order": "reassess"},
+        {"type": "reassessment_agreed", "on": "2026-03-10"},
+    ]
+    assert _finals(events, "2026-03-20") == []
