@@ -98,7 +98,9 @@ __all__ = [
     "Process",
     "Rule",
     "RuleSet",
+    "days_late",
     "deadline_rule",
+    "event_on",
     "holder_name",
     "notice_of",
     "status_of",
@@ -277,8 +279,12 @@ class Episode:
         return f"event {self.positions.get(id(event), '?')} ({event_label(event)})"
 
 
-def _on(event: EventBase) -> date:
+def event_on(event: EventBase) -> date:
+    """An event's date: the key for bisecting events kept in date order."""
     return event.on
+
+
+_on = event_on
 
 
 # ---------------------------------------------------------------------------- policies
@@ -601,6 +607,11 @@ def _plural_days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
+def days_late(d: Deadline) -> str:
+    """How late a deadline was done, in words: ``"1 day"``, ``"3 days"``."""
+    return _plural_days(_late_days(d))
+
+
 OWN_LIMIT_PASSED = FindingTemplate(
     "time_limit_passed",
     "warning",
@@ -610,8 +621,7 @@ OWN_LIMIT_LATE = FindingTemplate(
     "done_late",
     "info",
     lambda d: (
-        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, "
-        f"{_plural_days(_late_days(d))} late."
+        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, {days_late(d)} late."
     ),
 )
 DUTY_OVERDUE = FindingTemplate(
@@ -626,8 +636,7 @@ DUTY_MISSED = FindingTemplate(
     "deadline_missed",
     "warning",
     lambda d: (
-        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, "
-        f"{_plural_days(_late_days(d))} late."
+        f"{d.summary}: due {_due_text(d)}, done on {long_date(d.done_on)}, {days_late(d)} late."
     ),
 )
 PROVISIONAL = FindingTemplate(
@@ -758,14 +767,25 @@ class Limb:
             if (why := self.not_counted(episode, event)) is not None
         ]
 
-    def anchor_event(self, episode: Episode, trigger: EventBase) -> tuple[EventBase, int] | None:
-        """The event the limb counts from (and how many candidates there were), if any."""
+    def anchor_event(
+        self,
+        episode: Episode,
+        trigger: EventBase,
+        excluded: list[tuple[EventBase, str]] | None = None,
+    ) -> tuple[EventBase, int] | None:
+        """The event the limb counts from (and how many candidates there were), if any.
+
+        ``excluded`` is :meth:`excluded`'s answer when the caller has it already.
+        """
         assert self.anchor is not None
         anchors = episode.of(self.anchor)
         if episode.opener.type == self.anchor:  # type: ignore[attr-defined]
             anchors = (episode.opener, *anchors)
         if self.not_counted is not None:
-            anchors = tuple(e for e in anchors if self.not_counted(episode, e) is None)
+            left_out = {
+                id(e) for e, _ in (self.excluded(episode) if excluded is None else excluded)
+            }
+            anchors = tuple(e for e in anchors if id(e) not in left_out)
         if self.latest_before_trigger:
             before = [e for e in anchors if e.on <= trigger.on]
             if not before or (
@@ -807,8 +827,8 @@ class _Combinator:
                 start = trigger.on
                 steps.append(f"{limb.label}: " + explained(limb.period, start, episode.calendar)[0])
             else:
-                found = limb.anchor_event(episode, trigger)
                 left_out = limb.excluded(episode)
+                found = limb.anchor_event(episode, trigger, left_out)
                 for event, why in left_out:
                     notes.append(
                         f"{why} It is not counted, which gives the earlier date (C9, "
@@ -1365,16 +1385,9 @@ def _disapplying(
             if isinstance(span, tuple):
                 if found is None:
                     found = (exception, head, span)
-                elif (
-                    exception.reason == found[0].reason
-                    and (run := episode.joined.get(id(exception)))
-                    == episode.joined.get(id(found[0]))
-                    and run is not None
-                ):
-                    # A part of the same continuous circumstance, recorded as its own event:
-                    # it disapplied the limit together with the first.
-                    considered.append((exception, ""))
                 else:
+                    # (A record of the same run as the first is not reported unused either:
+                    # check.exception_not_applied treats a run as one circumstance.)
                     used = found[0]
                     considered.append(
                         (

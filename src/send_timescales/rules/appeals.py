@@ -29,6 +29,7 @@ from ._model import (
     FindingTemplate,
     Later,
     Limb,
+    days_late,
 )
 from .mediation import contact_too_late_for
 
@@ -68,14 +69,6 @@ def _barred_certificate(episode: Episode, certificate: EventBase) -> str | None:
         f"the 2 months from the date of the LA's notice ended ({long_date(limit)}; {which}; reg "
         "34(2)), and an appeal then needs the Tribunal's leave (reg 34(3))."
     )
-
-
-def _days_late(done_on: date | None, due: date | None) -> str:
-    """``"1 day"``, ``"3 days"``: how late the appeal was."""
-    assert done_on is not None
-    assert due is not None
-    days = (done_on - due).days
-    return f"{days} day{'s' if days != 1 else ''}"
 
 
 def _awaiting_certificate(episode: Episode, trigger: EventBase, due: date) -> str | None:
@@ -140,7 +133,7 @@ REGISTER = DeadlineRule(
         "warning",
         lambda d: (
             f"The appeal was received on {long_date(d.done_on)}, "
-            f"{_days_late(d.done_on, d.due)} after the time limit of {long_date(d.due)}: the "
+            f"{days_late(d)} after the time limit of {long_date(d.due)}: the "
             "notice of appeal must ask the Tribunal to extend time and say why it is late."
         ),
         extra_citations=(_LATE_APPEAL,),

@@ -47,6 +47,7 @@ from ._model import (
     Episode,
     Output,
     deadline_rule,
+    event_on,
     trigger_step,
 )
 from .eligibility import appealable_kind
@@ -380,14 +381,10 @@ def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> Eve
     but an agreed action is done whenever it is done (reg 42 has no end for it).
     """
     completions = episode.case_index.get("agreed_action_completed", ())
-    for event in completions[bisect_left(completions, since.on, key=_on) :]:
+    for event in completions[bisect_left(completions, since.on, key=event_on) :]:
         if isinstance(event, AgreedActionCompleted) and event.what == action.what:
             return event
     return None
-
-
-def _on(event: EventBase) -> date:
-    return event.on
 
 
 def _appealable_agreement(episode: Episode) -> bool:

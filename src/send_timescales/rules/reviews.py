@@ -62,6 +62,7 @@ from ._model import (
     Limb,
     Output,
     deadline_rule,
+    event_on,
     notice_of,
     trigger_step,
 )
@@ -211,6 +212,19 @@ def _advice_circulation(rule: DeadlineRule, episode: Episode, trigger: EventBase
     )
 
 
+def _clear(latest: date, said: str, read_as: str) -> tuple[date, str]:
+    """An "at least N before" limit read as N clear (whole) units: the due date and its step.
+
+    ``latest`` is the day N before, the other reading, which the step names; C9 takes the day
+    before it, as for the 5 working days' notice of a mediation.
+    """
+    due = latest - timedelta(days=1)
+    return due, (
+        f'"{said}" is read as {read_as}, so it is due by {long_date(due)} (the earlier reading, '
+        f"C9, docs/interpretations.md#c9; the other reading allows {long_date(latest)})."
+    )
+
+
 def _before_meeting(
     rule: DeadlineRule,
     episode: Episode,
@@ -226,14 +240,12 @@ def _before_meeting(
     if done_on is None:
         return []
     period = WeeksBefore(2)
-    latest = period.end(meeting.on)
-    due = latest - timedelta(days=1)
-    steps = [trigger_step(rule, meeting), *explained(period, meeting.on, episode.calendar)]
-    steps.append(
-        f'"At least two weeks" is read as two clear weeks, 14 whole days between it and the '
-        f"meeting, so it is due by {long_date(due)} (the earlier reading, C9, "
-        f"docs/interpretations.md#c9; the other reading allows {long_date(latest)})."
+    due, clear = _clear(
+        period.end(meeting.on),
+        "At least two weeks",
+        "two clear weeks, 14 whole days between it and the meeting",
     )
+    steps = [trigger_step(rule, meeting), *explained(period, meeting.on, episode.calendar), clear]
     return [
         Draft(
             rule,
@@ -334,19 +346,17 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     transfer = trigger.transfer_on
     if trigger.kind == "post16_to_post16":
         period: Period = MonthsBefore(5)
-        latest = period.end(transfer)
-        due = latest - timedelta(days=1)
+        due, clear = _clear(
+            period.end(transfer),
+            "At least five months before",
+            "five clear months between the review and the move",
+        )
         since = MonthsBefore(12).end(transfer)
         how = (
             f"A move from one post-16 institution to another on {long_date(transfer)}: reg 18(2), "
             "at least five months before it."
         )
-        steps_period = [
-            *explained(period, transfer, episode.calendar),
-            f'"At least five months before" is read as five clear months between the review and '
-            f"the move, so it is due by {long_date(due)} (the earlier reading, C9, "
-            f"docs/interpretations.md#c9; the other reading allows {long_date(latest)}).",
-        ]
+        steps_period = [*explained(period, transfer, episode.calendar), clear]
     else:
         if trigger.kind != "to_post16":
             day, month, paragraph = 15, 2, "18(1)(b)"
@@ -425,10 +435,6 @@ AMENDMENT_REPRESENTATIONS = DeadlineRule(
     ),
     citations=(SEND_REGS.cite("22(2)(c)", "verified"), SEND_REGS.cite("28", "verified")),
 )
-
-
-def _on(event: EventBase) -> date:
-    return event.on
 
 
 def _review_settled_dates(episode: Episode) -> list[date]:
@@ -537,7 +543,7 @@ def _ceased_too_early(episode: Episode) -> list[str]:
     decision = episode.decision
     assert decision is not None
     all_ceased = episode.case_index.get("plan_ceased", ())
-    at = bisect_left(all_ceased, decision.on, key=_on)
+    at = bisect_left(all_ceased, decision.on, key=event_on)
     appeal: tuple[Deadline, ...] = episode.results.get("appeal.register", ())
     if at == len(all_ceased) or not appeal or appeal[0].due is None:
         return []
