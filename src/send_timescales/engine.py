@@ -42,6 +42,7 @@ from .events import (
     event_dates,
     event_label,
     event_type,
+    only_on,
     parse_events,
 )
 from .periods import default_calendar, long_date
@@ -124,8 +125,9 @@ def evaluate(
     if isinstance(events, Case):
         case_id = case_id if case_id is not None else events.case_id
         events = events.events
-    _check_options(calendar, rules, case_id)
-    if not isinstance(explain, bool):
+    if calendar is not None or rules is not None or case_id is not None:
+        _check_options(calendar, rules, case_id)
+    if explain is not True and explain is not False:
         raise InputError(
             f"explain must be True or False, not {type(explain).__name__}.",
             code="input_error",
@@ -151,7 +153,7 @@ def evaluate(
             field="as_of",
             value=as_of.isoformat(),
         )
-    positions = MappingProxyType({id(event): index for index, event in enumerate(parsed)})
+    positions = {id(event): index for index, event in enumerate(parsed)}
     _check_dates(parsed, positions, cal)
     ordered = _causal_order(parsed)
 
@@ -318,7 +320,10 @@ def _check_options(calendar: object, rules: object, case_id: object) -> None:
 def _check_dates(
     events: list[EventBase], positions: Mapping[int, int], cal: WorkingDayCalendar
 ) -> None:
+    last = cal.last
     for event in events:
+        if REGIME_START <= event.on <= last and only_on(type(event)):
+            continue  # most events: one date, and it is in range
         for name, value in event_dates(event):
             if value < REGIME_START and not event.may_precede_regime:
                 raise DateOutOfRangeError(
@@ -490,7 +495,7 @@ def _index(events: list[EventBase]) -> Mapping[str, tuple[EventBase, ...]]:
             index[event.type] = [event]  # type: ignore[attr-defined]
         else:
             found.append(event)
-    return MappingProxyType({kind: tuple(found) for kind, found in index.items()})
+    return {kind: tuple(found) for kind, found in index.items()}
 
 
 _first_item = itemgetter(0)

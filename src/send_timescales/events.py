@@ -86,6 +86,7 @@ __all__ = [
     "event_dates",
     "event_label",
     "event_type",
+    "only_on",
     "parse_case",
     "parse_events",
 ]
@@ -530,6 +531,22 @@ _DATE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
 _ON_ONLY = ("on",)
 
 
+def only_on(model: type[BaseModel]) -> bool:
+    """Whether an event model's only date is ``on`` (so :func:`event_dates` needs no lookup).
+
+    >>> only_on(HealthNotified), only_on(TribunalOrder)
+    (True, False)
+    """
+    found = _ONLY_ON_MODELS.get(model)
+    if found is None:
+        dates, nested = _date_fields(model)
+        found = _ONLY_ON_MODELS[model] = dates == _ON_ONLY and not nested
+    return found
+
+
+_ONLY_ON_MODELS: dict[type[BaseModel], bool] = {}
+
+
 def event_dates(event: EventBase) -> list[tuple[str, date]]:
     """Every date an event carries, with its field name (nested ones by their own name).
 
@@ -557,7 +574,7 @@ def event_label(event: EventBase) -> str:
     >>> event_label(HealthNotified(on=date(2025, 1, 10)))
     'health_notified on 2025-01-10'
     """
-    return f"{event_type(event)} on {event.on.isoformat()}"
+    return f"{event.type} on {event.on.isoformat()}"  # type: ignore[attr-defined]
 
 
 _NOT_AN_OBJECT = ("model_attributes_type", "dict_type", "model_type")

@@ -1104,9 +1104,14 @@ class Planned(Generic[_K]):
     versions: tuple[_K, ...]
     rank: int
     triggers: tuple[str, ...] = ()
+    always: _K | None = None
+    """The only version, when it has no end: in force on every day from its start."""
 
     def pick(self, day: date) -> _K | None:
         """The version in force on ``day`` (C10), or ``None``."""
+        always = self.always
+        if always is not None:
+            return always if always.in_force.start <= day else None
         for rule in self.versions:
             window = rule.in_force
             if window.start <= day and (window.end is None or day <= window.end):
@@ -1124,10 +1129,18 @@ class Plan:
     checks_last: tuple[Planned[CheckRule], ...]
     measures: tuple[Planned[MeasureRule], ...] = ()
     eligibility: tuple[Planned[EligibilityRule], ...] = ()
+    _matters: dict[frozenset[str], bool] = field(default_factory=dict, compare=False, repr=False)
 
-    def matters(self, present: Iterable[str]) -> bool:
+    def matters(self, present: frozenset[str]) -> bool:
         """Whether any rule of the plan can say something about a case with these event types."""
-        kinds = set(present)
+        known = self._matters.get(present)
+        if known is None:
+            if len(self._matters) >= 4096:  # bounded: a batch has few combinations of types
+                self._matters.clear()
+            known = self._matters[present] = self._decide(present)
+        return known
+
+    def _decide(self, kinds: frozenset[str]) -> bool:
         if (
             self.duties
             or self.measures
@@ -1232,7 +1245,8 @@ class RuleSet:
                         else ()
                     )
                     typed = tuple(v for v in found if isinstance(v, kind))
-                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers))
+                    always = typed[0] if len(typed) == 1 and typed[0].in_force.end is None else None
+                    out.append(Planned(rule_id, typed, self.rank[rule_id], triggers, always))
             return out
 
         return Plan(
