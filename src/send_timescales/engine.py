@@ -228,7 +228,10 @@ def evaluate(
                 whole,
                 exceptions_weighed=MappingProxyType({k: tuple(v) for k, v in weighed.items()}),
             )
-            outcome = _evaluate_episode(episode, rule_set, store)
+            try:
+                outcome = _evaluate_episode(episode, rule_set, store)
+            except DateOutOfRangeError as error:
+                raise _beyond_calendar(episode, episode.opener, None, error) from None
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)
             findings.extend(outcome.findings)
@@ -256,7 +259,10 @@ def evaluate(
                             eligibility=known,
                         )
                     )
-            outcome = _evaluate_episode(episode, rule_set, store)
+            try:
+                outcome = _evaluate_episode(episode, rule_set, store)
+            except DateOutOfRangeError as error:
+                raise _beyond_calendar(episode, episode.opener, None, error) from None
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)
             findings.extend(outcome.findings)
@@ -561,21 +567,24 @@ def _evaluate_episode(
                 continue
             if rule.applies is not None and not rule.applies(episode):
                 continue
-            for sequence, output in enumerate(rule.apply(episode, event)):
-                key = (position, planned.rank, sequence)
-                if isinstance(output, Duty):
-                    duties.append(output)
-                    continue
-                if not isinstance(output, Draft):
-                    other.append((key, [output]))
-                    continue
-                deadline, held, weighed = finish(output, episode)
-                considered.extend(weighed)
-                results.append(deadline)
-                made.append((key, deadline, held))
-                judged_now = judge(deadline, output.rule, episode.calendar)
-                if judged_now:
-                    other.append((key, judged_now))
+            try:
+                for sequence, output in enumerate(rule.apply(episode, event)):
+                    key = (position, planned.rank, sequence)
+                    if isinstance(output, Duty):
+                        duties.append(output)
+                        continue
+                    if not isinstance(output, Draft):
+                        other.append((key, [output]))
+                        continue
+                    deadline, held, weighed = finish(output, episode)
+                    considered.extend(weighed)
+                    results.append(deadline)
+                    made.append((key, deadline, held))
+                    judged_now = judge(deadline, output.rule, episode.calendar)
+                    if judged_now:
+                        other.append((key, judged_now))
+            except DateOutOfRangeError as error:
+                raise _beyond_calendar(episode, event, rule.id, error) from None
         if results:
             store[planned.rule_id] = tuple(results)
     made.sort(key=_first_item)
@@ -603,6 +612,27 @@ def _evaluate_episode(
             last_checks.extend(checking.check(checking, episode))
     findings = [*first_checks, *raised, *duty_findings, *judged, *last_checks]
     return _Outcome(deadlines, duties, findings, considered, measures)
+
+
+def _beyond_calendar(
+    episode: Episode, event: EventBase, rule_id: str | None, error: DateOutOfRangeError
+) -> DateOutOfRangeError:
+    """The calendar's range error, naming the event whose time limit ran past the calendar.
+
+    An error that already names an event is returned as it is.
+    """
+    if error.event_index is not None:
+        return error
+    cal = episode.calendar
+    limit = f"the time limit of {rule_id}" if rule_id else "a time limit"
+    return DateOutOfRangeError(
+        f"{episode.where(event)}: field 'on' = {event.on.isoformat()}: {limit} that it starts "
+        f"runs past {cal.last.isoformat()}, the last day the {cal.name} calendar supports "
+        f"({error.message.rstrip('.')}).",
+        event_index=episode.positions.get(id(event)),
+        field="on",
+        value=event.on.isoformat(),
+    )
 
 
 def _no_decision() -> Eligibility:

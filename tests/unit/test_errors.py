@@ -252,6 +252,39 @@ def test_engine_errors_carry_their_class_code() -> None:
     assert caught(st.evaluate, [NOTICE], as_of="1 Dec 2025").code == "date_not_iso"
 
 
+@pytest.mark.parametrize(
+    ("events", "index", "rule"),
+    [
+        # 2 months after 20 December 2100 is 20 February 2101, past the calendar's last day
+        # (31 December 2100): the appeal's HESC r.12 roll-forward needs the calendar there.
+        (
+            [{"type": "decision_notice", "on": "2100-12-20", "decision": "refuse_assessment"}],
+            0,
+            "appeal.register",
+        ),
+        # 11 weeks after 20 November 2100 is 5 February 2101 (reg 44(2)(e)).
+        (
+            [
+                {"type": "child_born", "on": "2090-01-01"},
+                {"type": "tribunal_order", "on": "2100-11-20", "order": "make_plan"},
+            ],
+            1,
+            "tribunal.order.make_plan.final",
+        ),
+    ],
+)
+def test_a_limit_past_the_calendar_names_the_event_that_starts_it(
+    events: list[dict[str, Any]], index: int, rule: str
+) -> None:
+    error = caught(st.evaluate, events, as_of="2100-12-31")
+    assert isinstance(error, st.DateOutOfRangeError)
+    assert (error.event_index, error.field) == (index, "on")
+    assert events[index]["on"] in str(error.value)
+    assert f"event {index} (" in error.message
+    assert rule in error.message
+    assert "2100-12-31" in error.message
+
+
 # ------------------------------------------------------------------------- pickling
 
 
