@@ -1129,18 +1129,10 @@ class Plan:
     checks_last: tuple[Planned[CheckRule], ...]
     measures: tuple[Planned[MeasureRule], ...] = ()
     eligibility: tuple[Planned[EligibilityRule], ...] = ()
-    _matters: dict[frozenset[str], bool] = field(default_factory=dict, compare=False, repr=False)
 
-    def matters(self, present: frozenset[str]) -> bool:
+    def matters(self, present: Iterable[str]) -> bool:
         """Whether any rule of the plan can say something about a case with these event types."""
-        known = self._matters.get(present)
-        if known is None:
-            if len(self._matters) >= 4096:  # bounded: a batch has few combinations of types
-                self._matters.clear()
-            known = self._matters[present] = self._decide(present)
-        return known
-
-    def _decide(self, kinds: frozenset[str]) -> bool:
+        kinds = set(present)
         if (
             self.duties
             or self.measures
