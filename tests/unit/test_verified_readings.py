@@ -1118,3 +1118,83 @@ def test_the_latest_order_claims_the_notice() -> None:
         {"type": "reassessment_agreed", "on": "2026-03-10"},
     ]
     assert _finals(events, "2026-03-20") == []
+
+
+# ------------------------------------ one amended plan complies with two orders or agreements
+
+
+def test_one_amended_plan_complies_with_two_orders() -> None:
+    # Order to amend Section F, Mon 5 Jan 2026: reg 44(2)(e), 5 weeks: 5 Jan + 35 = Mon 9 Feb 2026.
+    # Order to amend the school named, Tue 20 Jan 2026: reg 44(2)(f), 2 weeks: Tue 3 Feb 2026.
+    # The amended plan of Mon 2 Feb 2026 is on or after both orders and in time for both: met,
+    # although it comes after the second order (and so belongs to its episode).
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-09-01", "decision": "plan_finalised"},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "amend"},
+        {"type": "tribunal_order", "on": "2026-01-20", "order": "amend_placement"},
+        {"type": "decision_notice", "on": "2026-02-02", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-30")
+    first = report.deadline("tribunal.order.amend")
+    second = report.deadline("tribunal.order.amend_placement")
+    assert first is not None
+    assert second is not None
+    assert (first.due, first.status, first.done_on) == (date(2026, 2, 9), "met", date(2026, 2, 2))
+    assert (second.due, second.status, second.done_on) == (
+        date(2026, 2, 3),
+        "met",
+        date(2026, 2, 2),
+    )
+
+
+def test_an_order_is_complied_with_after_a_later_agreement() -> None:
+    # Order to amend, Mon 5 Jan 2026: due Mon 9 Feb 2026. A mediation agreement on Wed 14 Jan
+    # 2026 (to assess) opens an episode of its own; the amended plan comes on Fri 13 Feb 2026,
+    # 4 days after the order's limit: missed, not overdue.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-12-01", "decision": "refuse_assessment"},
+        {"type": "adviser_contacted", "on": "2025-12-02", "wants_mediation": True},
+        {"type": "mediation_requested", "on": "2025-12-03", "issues": ["education"]},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "amend"},
+        {"type": "mediation_held", "on": "2026-01-14", "agreement": "full"},
+        {
+            "type": "mediation_agreement",
+            "on": "2026-01-14",
+            "actions": [{"what": "assess", "kind": "assess"}],
+        },
+        {"type": "decision_notice", "on": "2026-02-13", "decision": "plan_amended"},
+    ]
+    amend = _deadline(events, "2026-03-30", "tribunal.order.amend")
+    assert amend is not None
+    assert (amend.due, amend.status, amend.done_on) == (
+        date(2026, 2, 9),
+        "missed",
+        date(2026, 2, 13),
+    )
+
+
+def test_an_agreed_action_recorded_done_before_the_plan_is_done_then() -> None:
+    # Agreement of Mon 17 Feb 2025 to amend the plan: reg 42(2) with reg 44(2)(e), 5 weeks:
+    # 17 Feb + 35 = Mon 24 Mar 2025. The action is recorded done on Sun 23 Mar 2025; the amended
+    # plan's notice follows on Thu 10 Apr 2025. The first evidence counts: met on 23 Mar, not
+    # missed on 10 Apr.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-01-02", "decision": "plan_amended"},
+        {"type": "adviser_contacted", "on": "2025-01-06", "wants_mediation": True},
+        {"type": "mediation_requested", "on": "2025-01-15", "issues": ["education"]},
+        {"type": "mediation_held", "on": "2025-02-17", "agreement": "full"},
+        {
+            "type": "mediation_agreement",
+            "on": "2025-02-17",
+            "actions": [{"what": "amend F", "kind": "amend_plan"}],
+        },
+        {"type": "agreed_action_completed", "on": "2025-03-23", "what": "amend F"},
+        {"type": "decision_notice", "on": "2025-04-10", "decision": "plan_amended"},
+    ]
+    amend = _deadline(events, "2025-05-01", "mediation.agreement.appealable")
+    assert amend is not None
+    assert (amend.due, amend.status, amend.done_on) == (
+        date(2025, 3, 24),
+        "met",
+        date(2025, 3, 23),
+    )

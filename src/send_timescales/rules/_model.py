@@ -142,6 +142,10 @@ class Process:
     opens_implicitly: frozenset[str] = frozenset()
     """Member events of these types before any opener form an episode of their own, opened by
     the first of them (a plan made before the case's recorded events, whose reviews are)."""
+    answered_anywhere: bool = False
+    """Whether the event that does a duty of an episode (:meth:`Episode.first_after`) may be any
+    of the case's events on or after the trigger, not only the episode's own: one amended plan
+    complies with two orders, though it belongs to the episode of the later one."""
 
     def opens(self, event: EventBase) -> bool:
         """Whether ``event`` opens a new episode of this process."""
@@ -265,8 +269,12 @@ class Episode:
     def first_after(
         self, event_type: str, day: date, when: Callable[[EventBase], bool] | None = None
     ) -> EventBase | None:
-        """The first event of ``event_type`` on or after ``day`` that satisfies ``when``."""
-        events = self.index.get(event_type)
+        """The first event of ``event_type`` on or after ``day`` that satisfies ``when``.
+
+        Among the episode's events, or the whole case's for a process
+        :attr:`~Process.answered_anywhere`.
+        """
+        events = (self.case_index if self.process.answered_anywhere else self.index).get(event_type)
         if not events:
             return None
         for event in events[bisect_left(events, day, key=_on) :]:

@@ -471,7 +471,11 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
                 due = statutory
             done = order_rule.done(episode, trigger)
             if len(steps_of_action) == 1:
-                done = done or _completion(episode, action, trigger)
+                # Whichever came first: the plan or notice itself, or the record that the
+                # action was done (the plan wins a tie).
+                completed = _completion(episode, action, trigger)
+                if completed is not None and (done is None or completed.on < done.on):
+                    done = completed
             else:
                 steps.append(
                     f"Step {number} of {len(steps_of_action)}: each step is evidenced by its own "

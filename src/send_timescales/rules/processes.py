@@ -73,6 +73,7 @@ ORDER = Process(
             "agreed_action_completed",
         }
     ),
+    answered_anywhere=True,
 )
 
 REQUEST = Process(
