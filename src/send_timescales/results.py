@@ -86,10 +86,18 @@ def trusted(model: type[_M], **values: Any) -> _M:
     """
     instance = _new(model)
     _set_attribute(instance, "__dict__", values)
-    _set_fields_set(instance, set(values))
+    every = _EVERY_FIELD.get(model)
+    if every is None:
+        every = _EVERY_FIELD[model] = set(model.model_fields)
+    # Every field is given, so the set of fields set is the model's own, shared (pydantic copies
+    # it before changing it, in model_copy).
+    _set_fields_set(instance, every if len(values) == len(every) else set(values))
     _set_extra(instance, None)
     _set_private(instance, None)
     return instance
+
+
+_EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
 
 
 # BaseModel's slots, set through their descriptors (a third faster than object.__setattr__).

@@ -47,3 +47,22 @@ def test_results_are_frozen() -> None:
     duty = Duty(**MODELS[0][1], citations=CITED)
     with pytest.raises(ValidationError):
         duty.summary = "changed"
+
+
+def test_engine_built_results_are_whole_and_independent() -> None:
+    # The engine builds results without validating them again (results.trusted): each has every
+    # field set, round-trips through validation, and a copy with changes leaves the others be.
+    from send_timescales import evaluate
+
+    report = evaluate(
+        [{"type": "decision_notice", "on": "2025-10-01", "decision": "refuse_assessment"}],
+        as_of="2025-10-02",
+    )
+    first, second = report.deadlines[0], report.deadlines[1]
+    assert first.model_fields_set == set(Deadline.model_fields)
+    assert type(report).model_validate(report.model_dump()) == report
+    changed = first.model_copy(update={"summary": "changed"})
+    assert changed.summary == "changed"
+    assert first.summary != "changed"
+    assert second.model_fields_set == set(Deadline.model_fields)
+    assert report.model_dump_json(exclude_unset=True) == report.model_dump_json()
