@@ -157,6 +157,18 @@ def _jobs(text: str) -> int:
     return value or os.cpu_count() or 1
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--port wants a whole number, not {text[:40]!r}"
+        ) from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"--port must be from 1 to 65535, not {value}")
+    return value
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -449,7 +461,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "serve", help="run the JSON web service (needs the server extra: FastAPI, uvicorn)"
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (1 to 65535)")
     serve.add_argument(
         "--max-request-bytes", type=int, default=1_000_000, help="largest /evaluate body"
     )
@@ -471,6 +483,9 @@ def _serve(args: argparse.Namespace) -> int:
             max_batch_bytes=args.max_batch_bytes,
             max_events=args.max_events,
         )
+    except OSError as error:  # the address cannot be listened on (server.run checks first)
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except ImportError as error:
         if error.name not in {"fastapi", "starlette", "uvicorn"}:
             raise

@@ -60,6 +60,7 @@ __all__ = [
     "ErrorDetail",
     "ErrorResponse",
     "Health",
+    "cannot_listen",
     "create_app",
     "run",
 ]
@@ -435,6 +436,32 @@ def _batch_record(
     return {"line": number, "case_id": case_id, "report": report.model_dump(mode="json")}
 
 
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the service could not listen on ``host:port`` (a port in use, a bad address), or None.
+
+    Checked as uvicorn would bind, before it starts: uvicorn itself logs the failure and exits
+    with status 3, which ``send-timescales`` keeps for internal errors.
+
+    >>> import socket
+    >>> with socket.socket() as busy:
+    ...     busy.bind(("127.0.0.1", 0))
+    ...     busy.listen()
+    ...     cannot_listen("127.0.0.1", busy.getsockname()[1])
+    'address already in use'
+    """
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except (OSError, OverflowError) as error:
+        return str(getattr(error, "strerror", None) or error).lower()
+    return None
+
+
 def run(
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -445,6 +472,7 @@ def run(
 ) -> None:
     """Serve :func:`create_app` with uvicorn until interrupted; no access log.
 
+    Raises ``OSError`` naming the address when it cannot listen there (:func:`cannot_listen`).
     ``send-timescales serve`` calls this. Example (it blocks, so it is not run here)::
 
         from send_timescales.server import run
@@ -452,6 +480,9 @@ def run(
     """
     import uvicorn
 
+    problem = cannot_listen(host, port)
+    if problem is not None:
+        raise OSError(f"cannot listen on {host}:{port}: {problem}")
     app = create_app(
         max_request_bytes=max_request_bytes,
         max_batch_bytes=max_batch_bytes,

@@ -391,3 +391,28 @@ def test_serve_end_to_end_with_uvicorn(tmp_path: Path) -> None:
     assert "Uvicorn running" in output  # the log is captured ...
     assert EXAMPLE["case_id"] not in output  # ... but holds no case data
     assert "POST /evaluate" not in output  # and no access log
+
+
+def test_serve_on_a_port_in_use_is_a_one_line_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"send-timescales: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+    )
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "70000", "http"])
+def test_serve_refuses_a_port_out_of_range(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", port])
+    assert stopped.value.code == 2
+    assert "--port" in capsys.readouterr().err
