@@ -1198,3 +1198,106 @@ def test_an_agreed_action_recorded_done_before_the_plan_is_done_then() -> None:
         "met",
         date(2025, 3, 23),
     )
+
+
+# ------------------------------------------- alternative limbs: the first outcome ends the other
+
+
+def _order_assess(*outcomes: Event) -> list[Event]:
+    # Order to assess, Fri 25 Aug 2023 (reg 44(2)(b)): notify within 2 weeks (Fri 8 Sep 2023);
+    # then a decision that no plan is needed within 10 weeks (25 Aug + 70 = Fri 3 Nov 2023), or
+    # the final plan within 14 weeks (25 Aug + 98 = Fri 1 Dec 2023).
+    return [
+        {"type": "tribunal_order", "on": "2023-08-25", "order": "assess"},
+        {"type": "assessment_agreed", "on": "2023-09-08"},
+        *outcomes,
+    ]
+
+
+def test_a_plan_made_after_the_decision_not_to_make_one_answers_something_else() -> None:
+    # No plan needed, notified Mon 30 Oct 2023: the 10-week limb is met, and the final-plan limb
+    # falls away then (reg 44(2)(b)(ii) applies only where the LA decides a plan is necessary).
+    # The plan of Thu 27 Jun 2024 (after a later appeal, say) does not bring it back.
+    report = st.evaluate(
+        _order_assess(
+            {"type": "decision_notice", "on": "2023-10-30", "decision": "refuse_plan"},
+            {"type": "decision_notice", "on": "2024-06-27", "decision": "plan_finalised"},
+        ),
+        as_of="2024-07-01",
+    )
+    no_plan = report.deadline("tribunal.order.assess.no_plan")
+    final = report.deadline("tribunal.order.assess.final_plan")
+    assert no_plan is not None
+    assert final is not None
+    assert (no_plan.due, no_plan.status, no_plan.done_on) == (
+        date(2023, 11, 3),
+        "met",
+        date(2023, 10, 30),
+    )
+    assert (final.due, final.status, final.done_on) == (None, "disapplied", None)
+    assert not [f for f in report.findings if f.rule_id == "tribunal.order.assess.final_plan"]
+
+
+def test_a_decision_not_to_make_a_plan_after_the_plan_answers_something_else() -> None:
+    # Final plan Fri 24 Nov 2023, within the 14 weeks (Fri 1 Dec 2023): met. A decision not to
+    # make a plan on Mon 15 Jan 2024 comes after it: the 10-week limb had already fallen away.
+    report = st.evaluate(
+        _order_assess(
+            {"type": "decision_notice", "on": "2023-11-24", "decision": "plan_finalised"},
+            {"type": "decision_notice", "on": "2024-01-15", "decision": "refuse_plan"},
+        ),
+        as_of="2024-02-01",
+    )
+    no_plan = report.deadline("tribunal.order.assess.no_plan")
+    final = report.deadline("tribunal.order.assess.final_plan")
+    assert no_plan is not None
+    assert final is not None
+    assert (no_plan.status, no_plan.done_on) == ("disapplied", None)
+    assert (final.due, final.status, final.done_on) == (
+        date(2023, 12, 1),
+        "met",
+        date(2023, 11, 24),
+    )
+
+
+def test_a_decision_not_to_make_a_plan_after_a_draft_still_meets_its_limb() -> None:
+    # A draft (Mon 16 Oct 2023) does not end the 10-week limb: a decision that no plan is needed
+    # may still follow it; notified Wed 1 Nov 2023, within the limb (Fri 3 Nov): met.
+    report = st.evaluate(
+        _order_assess(
+            {"type": "draft_plan_issued", "on": "2023-10-16"},
+            {"type": "decision_notice", "on": "2023-11-01", "decision": "refuse_plan"},
+        ),
+        as_of="2023-12-04",
+    )
+    no_plan = report.deadline("tribunal.order.assess.no_plan")
+    final = report.deadline("tribunal.order.assess.final_plan")
+    assert no_plan is not None
+    assert final is not None
+    assert (no_plan.due, no_plan.status, no_plan.done_on) == (
+        date(2023, 11, 3),
+        "met",
+        date(2023, 11, 1),
+    )
+    assert final.status == "disapplied"
+
+
+def test_an_amended_plan_after_the_refusal_to_amend_is_not_the_re_assessment_plan() -> None:
+    # Re-assessment notified Mon 2 Jun 2025: reg 27(2)'s 14 weeks, 2 Jun + 98 = Mon 8 Sep 2025.
+    # The LA decides on Fri 1 Aug 2025 not to amend or replace the plan: no time limit then. An
+    # amended plan of Mon 1 Dec 2025 answers something else.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_requested", "on": "2025-05-19"},
+        {"type": "reassessment_agreed", "on": "2025-06-02"},
+        {
+            "type": "decision_notice",
+            "on": "2025-08-01",
+            "decision": "refuse_amendment",
+            "following_review": True,
+        },
+        {"type": "decision_notice", "on": "2025-12-01", "decision": "plan_amended"},
+    ]
+    final = _deadline(events, "2025-12-15", "reassessment.final")
+    assert final is not None
+    assert (final.due, final.status, final.done_on) == (None, "disapplied", None)

@@ -733,8 +733,10 @@ def _superseded(
     if not found:
         return None
     first = min(found, key=_on)
-    if draft.done is not None and draft.done.on <= first.on:
-        return None
+    if draft.done is not None:
+        if draft.done.on <= first.on:
+            return None
+        draft.done = None  # it came after the outcome that ended the limb: it answers another
     return because.format(event=event_label(first))
 
 

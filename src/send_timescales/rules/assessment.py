@@ -75,17 +75,21 @@ _REFUSED_TO_ASSESS = superseded_by(
     when=notice_of("refuse_assessment"),
     ends_it=True,
 )
-_PLAN_ROUTE = superseded_by(
-    ("draft_plan_issued", "decision_notice"),
-    "A plan is being made ({event}), so the limb for notifying a decision not to issue one no "
-    "longer applies: disapplied.",
-    when=lambda e: not isinstance(e, DecisionNotice) or e.decision == "plan_finalised",
+_PLAN_ROUTE = "A plan is being made ({event}), so the limb for notifying a decision not to issue one no longer applies: disapplied."  # noqa: E501
+# A draft does not end the request: a decision not to issue may still follow it (and then meets
+# or misses its limb). A final plan does: a decision not to issue after it answers something else.
+_DRAFTING = superseded_by(("draft_plan_issued",), _PLAN_ROUTE)
+_PLAN_MADE = superseded_by(
+    ("decision_notice",), _PLAN_ROUTE, when=notice_of("plan_finalised"), ends_it=True
 )
+# The two outcomes are alternatives: the first ends the other's limb, and a plan made after a
+# decision not to issue one (after an appeal, say) answers something else.
 _NO_PLAN = superseded_by(
     ("decision_notice",),
     "The LA notified a decision not to issue a plan ({event}), so no final plan is due: "
     "disapplied.",
     when=notice_of("refuse_plan"),
+    ends_it=True,
 )
 
 
@@ -127,7 +131,7 @@ PLAN_DECISION_NOT_TO_ISSUE = _la(
     period=Weeks(16),
     done_by=("decision_notice",),
     done_when=notice_of("refuse_plan"),
-    disapplied_when=(_REFUSED_TO_ASSESS, _PLAN_ROUTE),
+    disapplied_when=(_REFUSED_TO_ASSESS, _DRAFTING, _PLAN_MADE),
     exceptions=REG_10_4,
     citations=(SEND_REGS.cite("10(1)", "verified"), CFA_2014.cite("36(9)", "verified")),
 )
@@ -259,6 +263,7 @@ REASSESSMENT_FINAL = _la(
             "The LA decided not to amend or replace the plan after the re-assessment ({event}); "
             "reg 27 sets no time limit for that decision: disapplied.",
             when=notice_of("refuse_amendment"),
+            ends_it=True,
         ),
     ),
     exceptions=REG_27_3,

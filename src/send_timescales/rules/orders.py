@@ -95,17 +95,24 @@ def _is_concession(kinds: tuple[str, ...], amend: bool | None, event: EventBase)
 
 _NO_PLAN = ("refuse_plan", "refuse_amendment")
 _PLAN = ("plan_finalised", "plan_amended")
-_NO_PLAN_SUPERSEDED = superseded_by(
-    ("draft_plan_issued", "decision_notice"),
+_PLAN_NEEDED = (
     "The LA decided that a plan is needed ({event}), so the limb for notifying a decision not to "
-    "make one no longer applies: disapplied.",
-    when=lambda e: not isinstance(e, DecisionNotice) or e.decision in _PLAN,
+    "make one no longer applies: disapplied."
+)
+# The limbs of reg 44(2)(b)(i) and (ii) are alternatives. A draft does not end the first (a
+# decision that no plan is needed may still follow it); the plan or the decision not to make one
+# ends the other limb, and the same kind of event coming after it answers something else (a
+# later order, say).
+_NO_PLAN_SUPERSEDED = (
+    superseded_by(("draft_plan_issued",), _PLAN_NEEDED),
+    superseded_by(("decision_notice",), _PLAN_NEEDED, when=notice_of(*_PLAN), ends_it=True),
 )
 _PLAN_SUPERSEDED = superseded_by(
     ("decision_notice",),
     "The LA notified a decision not to make a plan ({event}), so the limb for sending a final "
     "plan no longer applies: disapplied.",
     when=notice_of(*_NO_PLAN),
+    ends_it=True,
 )
 
 
@@ -150,7 +157,7 @@ ORDER_ASSESS_NO_PLAN = _la(
     period=Weeks(10),
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
-    disapplied_when=(_NO_PLAN_SUPERSEDED,),
+    disapplied_when=_NO_PLAN_SUPERSEDED,
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(i)", "verified"),),
 )
@@ -335,7 +342,7 @@ UNOPPOSED_ASSESS_NO_PLAN = _la(
     period=Weeks(10),
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
-    disapplied_when=(_NO_PLAN_SUPERSEDED,),
+    disapplied_when=_NO_PLAN_SUPERSEDED,
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(3A)(a)", "verified"),),
