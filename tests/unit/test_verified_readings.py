@@ -1301,3 +1301,53 @@ def test_an_amended_plan_after_the_refusal_to_amend_is_not_the_re_assessment_pla
     final = _deadline(events, "2025-12-15", "reassessment.final")
     assert final is not None
     assert (final.due, final.status, final.done_on) == (None, "disapplied", None)
+
+
+# ------------------------------------------------------ reg 42(3): an agreed amendment is the plan
+
+
+def _social_care_agreement(kind: str, plan_on: str) -> list[Event]:
+    # Only social care is disputed: no appeal, so reg 42(3): the LA "must do that thing within
+    # two weeks": agreement Thu 1 May 2025 + 14 days = Thu 15 May 2025.
+    return [
+        {
+            "type": "decision_notice",
+            "on": "2025-04-07",
+            "decision": "plan_amended",
+            "disputed": ["social_care"],
+        },
+        {"type": "mediation_requested", "on": "2025-04-14", "issues": ["social_care"]},
+        {"type": "mediation_held", "on": "2025-05-01", "agreement": "full"},
+        {
+            "type": "mediation_agreement",
+            "on": "2025-05-01",
+            "actions": [{"what": "amend H2", "kind": kind}],
+        },
+        {"type": "decision_notice", "on": plan_on, "decision": "plan_amended"},
+    ]
+
+
+def test_an_amended_plan_does_an_agreed_amendment_under_reg_42_3() -> None:
+    # The amended plan of Wed 14 May 2025 is the thing agreed: met.
+    other = _deadline(
+        _social_care_agreement("amend_plan", "2025-05-14"),
+        "2025-05-30",
+        "mediation.agreement.other",
+    )
+    assert other is not None
+    assert (other.due, other.status, other.done_on) == (date(2025, 5, 15), "met", date(2025, 5, 14))
+
+
+def test_a_late_amended_plan_misses_an_agreed_amendment_under_reg_42_3() -> None:
+    # The plan amended as to the school named comes on Mon 19 May 2025, 4 days late: missed.
+    other = _deadline(
+        _social_care_agreement("amend_placement", "2025-05-19"),
+        "2025-05-30",
+        "mediation.agreement.other",
+    )
+    assert other is not None
+    assert (other.due, other.status, other.done_on) == (
+        date(2025, 5, 15),
+        "missed",
+        date(2025, 5, 19),
+    )

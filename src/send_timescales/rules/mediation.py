@@ -31,6 +31,7 @@ from ..events import (
     AgreedAction,
     AgreedActionCompleted,
     CertificateIssued,
+    DecisionNotice,
     EventBase,
     MediationAgreement,
     MediationRequested,
@@ -387,6 +388,15 @@ def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> Eve
     return None
 
 
+def _first_amended_plan(episode: Episode, since: EventBase) -> EventBase | None:
+    """The first notice of an amended plan on or after the agreement, anywhere in the case."""
+    notices = episode.case_index.get("decision_notice", ())
+    for event in notices[bisect_left(notices, since.on, key=event_on) :]:
+        if isinstance(event, DecisionNotice) and event.decision == "plan_amended":
+            return event
+    return None
+
+
 def _appealable_agreement(episode: Episode) -> bool:
     """Whether reg 42(2) applies: the mediation issues are ones the parent could appeal.
 
@@ -529,13 +539,19 @@ def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -
         else:
             steps.extend(explained(Weeks(2), trigger.on, episode.calendar))
             due = Weeks(2).end(trigger.on)
+        done = _completion(episode, action, trigger)
+        if action.kind in ("amend_plan", "amend_placement"):
+            # The amended plan itself shows it done too, whichever comes first (it wins a tie).
+            amended = _first_amended_plan(episode, trigger)
+            if amended is not None and (done is None or amended.on <= done.on):
+                done = amended
         found.append(
             Draft(
                 rule,
                 trigger,
                 due,
                 steps,
-                _completion(episode, action, trigger),
+                done,
                 subject=action.what,
                 duty_holder=action.by,
                 exceptions=rule.exceptions,
