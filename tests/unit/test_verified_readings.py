@@ -1351,3 +1351,129 @@ def test_a_late_amended_plan_misses_an_agreed_amendment_under_reg_42_3() -> None
         "missed",
         date(2025, 5, 19),
     )
+
+
+# ------------------------------------------------------------- the plan reviewed is the child's
+
+
+def test_a_phase_transfer_recorded_before_the_first_plan_is_met_by_its_review() -> None:
+    # Transfer Tue 1 Sep 2026 (not to post-16): reg 18(1)(b), review and amend where necessary
+    # before 15 February 2026 (due Sat 14 Feb 2026; a date fixed by "before" stands as computed).
+    # The transfer was recorded on Mon 3 Mar 2025, before the plan of Fri 30 May 2025; the review
+    # decided on Fri 28 Nov 2025 to keep the plan, within 12 months of the transfer: met.
+    events: list[Event] = [
+        {"type": "assessment_requested", "on": "2025-01-13"},
+        {"type": "assessment_agreed", "on": "2025-02-20"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-03-03",
+            "transfer_on": "2026-09-01",
+            "kind": "other",
+        },
+        {"type": "draft_plan_issued", "on": "2025-05-01"},
+        {"type": "decision_notice", "on": "2025-05-30", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-11-10", "report_sent_on": "2025-11-20"},
+        {"type": "review_decision", "on": "2025-11-28", "outcome": "maintain"},
+    ]
+    transfer = _deadline(events, "2026-03-01", "review.phase_transfer")
+    assert transfer is not None
+    assert (transfer.due, transfer.status, transfer.done_on) == (
+        date(2026, 2, 14),
+        "met",
+        date(2025, 11, 28),
+    )
+
+
+def test_a_phase_transfer_review_of_the_plan_made_after_a_re_assessment_counts() -> None:
+    # Transfer Mon 1 Sep 2025: due Fri 14 Feb 2025. A new plan (after a re-assessment) of Fri 4
+    # Oct 2024 opens a new plan episode; its review decided on Fri 24 Jan 2025 to keep it: met.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2023-10-02", "decision": "plan_finalised"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2024-06-03",
+            "transfer_on": "2025-09-01",
+            "kind": "other",
+        },
+        {"type": "reassessment_requested", "on": "2024-07-01"},
+        {"type": "reassessment_agreed", "on": "2024-07-12"},
+        {"type": "draft_plan_issued", "on": "2024-09-02"},
+        {"type": "decision_notice", "on": "2024-10-04", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-01-10"},
+        {"type": "review_decision", "on": "2025-01-24", "outcome": "maintain"},
+    ]
+    transfer = _deadline(events, "2025-03-01", "review.phase_transfer")
+    assert transfer is not None
+    assert (transfer.due, transfer.status, transfer.done_on) == (
+        date(2025, 2, 14),
+        "met",
+        date(2025, 1, 24),
+    )
+
+
+def test_no_phase_transfer_review_is_due_for_a_plan_that_has_ceased() -> None:
+    # The plan ceased on Fri 5 Sep 2025, before the review for a transfer on Tue 1 Sep 2026 was
+    # due (before 15 February 2026), and no new plan was made: nothing to review: disapplied.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-03-03",
+            "transfer_on": "2026-09-01",
+            "kind": "other",
+        },
+        {"type": "review_meeting_held", "on": "2025-06-02", "report_sent_on": "2025-06-10"},
+        {"type": "decision_notice", "on": "2025-06-10", "decision": "cease_plan"},
+        {"type": "plan_ceased", "on": "2025-09-05"},
+    ]
+    report = st.evaluate(events, as_of="2026-03-01")
+    transfer = report.deadline("review.phase_transfer")
+    assert transfer is not None
+    assert (transfer.due, transfer.status) == (None, "disapplied")
+    assert not [f for f in report.findings if f.rule_id == "review.phase_transfer"]
+
+
+def test_a_plan_amended_after_a_re_assessment_waits_for_the_15_days() -> None:
+    # reg 27(1): a plan amended after a re-assessment follows reg 13(1). Draft served Wed 1 May
+    # 2024 is day 1 (C5): the 15 days run to Wed 15 May 2024. The amended plan of Fri 10 May cut
+    # them short: missed, with final_plan_before_representations.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2023-05-02", "decision": "plan_finalised"},
+        {"type": "reassessment_requested", "on": "2024-03-04"},
+        {"type": "reassessment_agreed", "on": "2024-03-15"},
+        {"type": "draft_plan_issued", "on": "2024-05-01"},
+        {"type": "decision_notice", "on": "2024-05-10", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2024-06-01")
+    period = report.deadline("plan.draft_representations")
+    assert period is not None
+    assert (period.due, period.status, period.done_on) == (
+        date(2024, 5, 15),
+        "missed",
+        date(2024, 5, 10),
+    )
+    assert "final_plan_before_representations" in {f.code for f in report.findings}
+
+
+def test_a_new_plan_after_a_stale_re_assessment_is_reviewed_from_its_own_start() -> None:
+    # A re-assessment of 2019 ended in a decision not to amend (Thu 1 Aug 2019); the plan then
+    # ceased (Fri 20 Mar 2020). A new request (Mon 10 Jan 2022) led to a new plan on Fri 27 May
+    # 2022: CFA s.44(1)(a), "the period of 12 months starting with" that day, so by Fri 26 May
+    # 2023 (C9), not reg 27(4)(a)'s 12 months after it.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2018-09-03", "decision": "plan_finalised"},
+        {"type": "reassessment_requested", "on": "2019-05-01"},
+        {"type": "reassessment_agreed", "on": "2019-05-10"},
+        {"type": "decision_notice", "on": "2019-08-01", "decision": "refuse_amendment"},
+        {"type": "decision_notice", "on": "2019-09-10", "decision": "cease_plan"},
+        {"type": "plan_ceased", "on": "2020-03-20"},
+        {"type": "assessment_requested", "on": "2022-01-10"},
+        {"type": "assessment_agreed", "on": "2022-02-15"},
+        {"type": "draft_plan_issued", "on": "2022-05-03"},
+        {"type": "decision_notice", "on": "2022-05-27", "decision": "plan_finalised"},
+    ]
+    report = st.evaluate(events, as_of="2022-06-10")
+    reviews = [d for d in report.deadlines if d.rule_id == "review.annual"]
+    assert [(d.trigger_on, d.due) for d in reviews if d.trigger_on == date(2022, 5, 27)] == [
+        (date(2022, 5, 27), date(2023, 5, 26))
+    ]

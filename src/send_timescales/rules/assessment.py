@@ -147,21 +147,27 @@ PLAN_DRAFT_REPRESENTATIONS = DeadlineRule(
     non_working_day=AS_COMPUTED,
     protected_period=True,
     breached_by=("decision_notice",),
-    breached_when=notice_of("plan_finalised"),
+    # reg 27(1): a plan amended or replaced after a re-assessment follows reg 13(1) too.
+    breached_when=notice_of("plan_finalised", "plan_amended"),
     when_missed=FindingTemplate(
         "final_plan_before_representations",
         "error",
         lambda d: (
             f"The final plan was issued on {long_date(d.done_on)}, within the 15 days "
             f"for representations on the draft, which ran to {long_date(d.due)}: the LA may not "
-            "finalise the plan before they end."
+            "finalise the plan before they end (for a plan amended after a re-assessment too, "
+            "reg 27(1))."
         ),
     ),
     notes=(
         "The day the draft was served is day 1 (C5, docs/interpretations.md#c5): the LA may "
         "finalise the plan from the day after the period ends.",
     ),
-    citations=(SEND_REGS.cite("13(1)(a)", "verified"), CFA_2014.cite("38(4)", "verified")),
+    citations=(
+        SEND_REGS.cite("13(1)(a)", "verified"),
+        CFA_2014.cite("38(4)", "verified"),
+        SEND_REGS.cite("27(1)", "verified"),
+    ),
 )
 PLAN_FINAL = _la(
     id="plan.final",

@@ -26,6 +26,7 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, SEND_REGS, case_law
@@ -83,16 +84,38 @@ def _arranger(meeting: EventBase) -> DutyHolder:
     )
 
 
+def _ends_a_reassessment(event: EventBase) -> bool:
+    """Whether a later plan no longer follows an earlier re-assessment notice after ``event``.
+
+    The plan ceased, a new request or notice of an assessment, or a decision not to amend or
+    replace the plan (the re-assessment ended without a new one).
+    """
+    return not isinstance(event, DecisionNotice) or event.decision == "refuse_amendment"
+
+
 def _after_reassessment(episode: Episode) -> bool:
-    """Whether the plan that opened the episode was finalised after a re-assessment."""
+    """Whether the plan that opened the episode was finalised after a re-assessment.
+
+    The latest re-assessment notice since the previous plan must lead to this one: no ceasing,
+    new assessment or decision not to amend or replace the plan comes between them.
+    """
     plan = episode.opener
+    index = episode.case_index
     earlier_plans = [
         e
-        for e in episode.case_index.get("decision_notice", ())
+        for e in index.get("decision_notice", ())
         if notice_of("plan_finalised")(e) and e.on < plan.on
     ]
     since = earlier_plans[-1].on if earlier_plans else date.min
-    return any(since < e.on <= plan.on for e in episode.case_index.get("reassessment_agreed", ()))
+    notices = [e.on for e in index.get("reassessment_agreed", ()) if since < e.on <= plan.on]
+    if not notices:
+        return False
+    latest = notices[-1]
+    return not any(
+        latest < e.on < plan.on and _ends_a_reassessment(e)
+        for kind in ("plan_ceased", "assessment_requested", "assessment_agreed", "decision_notice")
+        for e in index.get(kind, ())
+    )
 
 
 def _starts_a_review_year(event: EventBase) -> bool:
@@ -381,9 +404,31 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
     steps.append(
         f"Met by the first amended plan or decision to keep the plan on or after "
         f"{long_date(since)}, 12 months before the transfer (reg 18(1): the review of a child "
-        '"within 12 months of a transfer").'
+        '"within 12 months of a transfer"), whichever plan it is (a plan made or re-made '
+        "after the transfer was planned counts too)."
     )
-    return [Draft(rule, trigger, due, steps, done)]
+    draft = Draft(rule, trigger, due, steps, done)
+    ceased = _ceased_without_a_new_plan(episode, trigger.on, due)
+    if done is None and ceased is not None:
+        draft.due = None
+        draft.steps.append(
+            f"The plan ceased on {long_date(ceased.on)} ({event_label(ceased)}), before the "
+            "review was due, and no new plan was made: there is no plan to review: disapplied."
+        )
+    return [draft]
+
+
+def _ceased_without_a_new_plan(episode: Episode, since: date, due: date) -> EventBase | None:
+    """The first ``plan_ceased`` from ``since`` to ``due``, if no plan was made after it by then."""
+    index = episode.case_index
+    ceased = next((e for e in index.get("plan_ceased", ()) if since <= e.on <= due), None)
+    if ceased is None:
+        return None
+    remade = any(
+        ceased.on < e.on <= due and notice_of("plan_finalised")(e)
+        for e in index.get("decision_notice", ())
+    )
+    return None if remade else ceased
 
 
 def _amended_or_kept_after_review(event: EventBase) -> bool:
@@ -395,12 +440,18 @@ def _amended_or_kept_after_review(event: EventBase) -> bool:
 
 
 def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
-    """The first amended plan, decision not to amend, or decision to keep the plan, since."""
+    """The first amended plan, decision not to amend, or decision to keep the plan, since.
+
+    Looked for in the whole case: the plan may have been made, or made again after a
+    re-assessment, after the transfer was planned (a new plan episode), and it is still the
+    child's plan that is reviewed.
+    """
     found = [
         e
         for e in (
-            episode.first_after("decision_notice", since, _amended_or_kept_after_review),
-            episode.first_after(
+            _first_in_case(episode, "decision_notice", since, _amended_or_kept_after_review),
+            _first_in_case(
+                episode,
                 "review_decision",
                 since,
                 lambda e: isinstance(e, ReviewDecision) and e.outcome == "maintain",
@@ -409,6 +460,17 @@ def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
         if e is not None
     ]
     return min(found, key=lambda e: e.on) if found else None
+
+
+def _first_in_case(
+    episode: Episode, kind: str, since: date, when: Callable[[EventBase], bool]
+) -> EventBase | None:
+    """The first event of the case of ``kind`` on or after ``since`` that satisfies ``when``."""
+    events = episode.case_index.get(kind, ())
+    for event in events[bisect_left(events, since, key=event_on) :]:
+        if when(event):
+            return event
+    return None
 
 
 AMENDMENT_REPRESENTATIONS = DeadlineRule(
