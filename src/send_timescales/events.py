@@ -329,7 +329,20 @@ class TribunalOrder(EventBase):
     type: Literal["tribunal_order"] = "tribunal_order"
     order: OrderKind
     sent_on: LegalDate | None = None
-    """The date the order was sent, when known (gov.uk guidance counts from it)."""
+    """The date the order was sent, when known (gov.uk guidance counts from it); not before
+    ``on``."""
+
+    @field_validator("sent_on")
+    @classmethod
+    def _sent_after_it_is_made(cls, sent_on: date | None, info: ValidationInfo) -> date | None:
+        # A field validator, so that the error names the field "sent_on" and its value.
+        on = info.data.get("on")
+        if sent_on is not None and isinstance(on, date) and sent_on < on:
+            raise ValueError(
+                f"'sent_on' ({sent_on.isoformat()}) is before 'on' ({on.isoformat()}): an "
+                "order is sent on or after the day it is made"
+            )
+        return sent_on
 
 
 class AppealConceded(EventBase):

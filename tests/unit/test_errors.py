@@ -252,6 +252,20 @@ def test_engine_errors_carry_their_class_code() -> None:
     assert caught(st.evaluate, [NOTICE], as_of="1 Dec 2025").code == "date_not_iso"
 
 
+def test_an_order_sent_before_it_was_made_names_the_field_sent_on() -> None:
+    order = {
+        "type": "tribunal_order",
+        "on": "2025-03-10",
+        "order": "remit",
+        "sent_on": "2025-03-07",
+    }
+    error = caught(st.evaluate, [order], as_of="2025-04-01")
+    assert isinstance(error, st.EventError)
+    assert (error.event_index, error.field) == (0, "sent_on")
+    assert "2025-03-07" in str(error.value)
+    assert "before 'on'" in error.message
+
+
 @pytest.mark.parametrize(
     ("events", "index", "rule"),
     [

@@ -1477,3 +1477,39 @@ def test_a_new_plan_after_a_stale_re_assessment_is_reviewed_from_its_own_start()
     assert [(d.trigger_on, d.due) for d in reviews if d.trigger_on == date(2022, 5, 27)] == [
         (date(2022, 5, 27), date(2023, 5, 26))
     ]
+
+
+def test_an_order_to_cease_a_plan_that_had_already_ceased_is_disapplied() -> None:
+    # Decision to cease Mon 10 Feb 2025, appeal Tue 1 Apr, plan ceased Thu 1 May 2025 (while the
+    # appeal was open: CFA s.45(4), plan_ceased_too_early), appeal dismissed Fri 11 Jul 2025:
+    # reg 44(2)(a) "cease to maintain ... immediately" leaves nothing to do: disapplied, with no
+    # deadline_overdue.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-02-10", "decision": "cease_plan"},
+        {"type": "adviser_contacted", "on": "2025-02-20", "wants_mediation": False},
+        {"type": "certificate_issued", "on": "2025-02-21", "reason": "declined"},
+        {"type": "appeal_registered", "on": "2025-04-01"},
+        {"type": "plan_ceased", "on": "2025-05-01"},
+        {"type": "tribunal_order", "on": "2025-07-11", "order": "dismiss_cease_appeal"},
+    ]
+    report = st.evaluate(events, as_of="2025-07-20")
+    cease = report.deadline("tribunal.order.cease")
+    assert cease is not None
+    assert (cease.due, cease.status, cease.done_on) == (None, "disapplied", None)
+    codes = {f.code for f in report.findings}
+    assert "plan_ceased_too_early" in codes
+    assert "deadline_overdue" not in codes
+
+
+def test_an_order_to_cease_a_plan_made_again_since_it_ceased_still_runs() -> None:
+    # The plan ceased on Mon 3 Feb 2025 and a new plan was made on Mon 2 Jun 2025; a decision to
+    # cease the new plan is appealed and the appeal dismissed on Fri 11 Jul 2025: reg 44(2)(a),
+    # "immediately": due that day, and not done by 20 July: overdue.
+    events: list[Event] = [
+        {"type": "plan_ceased", "on": "2025-02-03"},
+        {"type": "decision_notice", "on": "2025-06-02", "decision": "plan_finalised"},
+        {"type": "tribunal_order", "on": "2025-07-11", "order": "dismiss_cease_appeal"},
+    ]
+    cease = _deadline(events, "2025-07-20", "tribunal.order.cease")
+    assert cease is not None
+    assert (cease.due, cease.status) == (date(2025, 7, 11), "overdue")

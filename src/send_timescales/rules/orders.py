@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from ..citations import SEND_REGS
-from ..events import AppealConceded, DecisionNotice, EventBase, TribunalOrder
+from ..events import AppealConceded, DecisionNotice, EventBase, TribunalOrder, event_label
 from ..periods import Immediately, Weeks, explained, long_date
 from ..results import Finding
 from ._model import (
@@ -124,6 +124,31 @@ def _la(**fields: object) -> DeadlineRule:  # pragma: no mutate block
     return DeadlineRule(duty_holder="la", process="order", **fields)  # type: ignore[arg-type]
 
 
+def _already_ceased(episode: Episode, draft: Draft) -> str | None:
+    """Disapplies the order to cease where the plan had already ceased before it was made.
+
+    Nothing is left to do (no plan made again since); ceasing a plan while the appeal against
+    ceasing it was open is a breach of CFA 2014 s.45(4), reported on its own.
+    """
+    if draft.done is not None:
+        return None
+    index = episode.case_index
+    ceased = [e for e in index.get("plan_ceased", ()) if e.on < draft.trigger.on]
+    if not ceased:
+        return None
+    last = ceased[-1]
+    if any(
+        last.on < e.on <= draft.trigger.on and notice_of("plan_finalised")(e)
+        for e in index.get("decision_notice", ())
+    ):
+        return None
+    return (
+        f"The plan had already ceased on {long_date(last.on)} ({event_label(last)}), before the "
+        "order: there is nothing left to cease (ceasing it while the appeal was open is reported "
+        "under CFA 2014 s.45(4), plan_ceased_too_early): disapplied."
+    )
+
+
 ORDER_CEASE = _la(
     id="tribunal.order.cease",
     summary="LA ceases to maintain the EHC plan (the Tribunal dismissed the appeal against "
@@ -133,6 +158,7 @@ ORDER_CEASE = _la(
     trigger_text=_ORDERED,
     period=Immediately(0),
     done_by=("plan_ceased",),
+    disapplied_when=(_already_ceased,),
     citations=(SEND_REGS.cite("44(2)(a)", "verified"),),
 )
 ORDER_ASSESS_NOTIFY = _la(
