@@ -451,6 +451,7 @@ def _episodes(
             for e in ordered
             if e.type in process.opens_implicitly  # type: ignore[attr-defined]
             and (first_opener is None or e.on < first_opener)
+            and (process.implicitly_when is None or process.implicitly_when(e))
         ]
         if early:
             openers.insert(0, early[0])

@@ -1513,3 +1513,68 @@ def test_an_order_to_cease_a_plan_made_again_since_it_ceased_still_runs() -> Non
     cease = _deadline(events, "2025-07-20", "tribunal.order.cease")
     assert cease is not None
     assert (cease.due, cease.status) == (date(2025, 7, 11), "overdue")
+
+
+# --------------------------------------- reg 27(4)(a): a re-assessment that ends in an amended plan
+
+
+def test_an_amended_plan_after_a_re_assessment_starts_the_review_clock() -> None:
+    # Reg 27(4)(a): "where the local authority carries out a reassessment, it must review the EHC
+    # plan within 12 months of the date on which a copy of the finalised plan is sent"; reg 27(1)
+    # and (2) cover a decision "to amend or replace" it. Amended plan sent Fri 20 Jun 2025: 12
+    # months to the corresponding date (C2), Sat 20 Jun 2026 (C7: not moved). The case records
+    # no earlier plan: the amended plan shows one existed.
+    events: list[Event] = [
+        {"type": "reassessment_requested", "on": "2025-03-03"},
+        {"type": "reassessment_agreed", "on": "2025-03-18"},
+        {"type": "draft_plan_issued", "on": "2025-05-19"},
+        {"type": "decision_notice", "on": "2025-06-20", "decision": "plan_amended"},
+    ]
+    review = _deadline(events, "2025-07-01", "review.annual")
+    assert review is not None
+    assert (review.due, review.status) == (date(2026, 6, 20), "pending")
+
+
+def test_an_amended_plan_after_a_re_assessment_ends_the_earlier_review_clock() -> None:
+    # Plan made Mon 15 Jan 2024: s.44(1), by Tue 14 Jan 2025. Re-assessment notified Fri 15 Mar
+    # 2024; amended plan sent Fri 14 Jun 2024: its review within 12 months, by Sat 14 Jun 2025.
+    # The review meeting of Tue 20 May 2025 meets the new clock; the first clock ended with the
+    # amended plan (disapplied). The meeting starts the next: by Tue 19 May 2026.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-01-15", "decision": "plan_finalised"},
+        {"type": "reassessment_requested", "on": "2024-03-04"},
+        {"type": "reassessment_agreed", "on": "2024-03-15"},
+        {"type": "draft_plan_issued", "on": "2024-05-01"},
+        {"type": "decision_notice", "on": "2024-06-14", "decision": "plan_amended"},
+        {"type": "review_meeting_held", "on": "2025-05-20"},
+    ]
+    report = st.evaluate(events, as_of="2025-07-01")
+    reviews = {d.trigger_on: d for d in report.deadlines if d.rule_id == "review.annual"}
+    assert (reviews[date(2024, 1, 15)].status, reviews[date(2024, 1, 15)].done_on) == (
+        "disapplied",
+        None,
+    )
+    restarted = reviews[date(2024, 6, 14)]
+    assert (restarted.due, restarted.status, restarted.done_on) == (
+        date(2025, 6, 14),
+        "met",
+        date(2025, 5, 20),
+    )
+    assert reviews[date(2025, 5, 20)].due == date(2026, 5, 19)
+
+
+def test_an_amendment_after_a_review_does_not_restart_the_review_clock() -> None:
+    # Control: an amended plan after a review's proposals (reg 22), with no re-assessment, leaves
+    # the clock with the review: meeting Wed 20 Nov 2024, next by Wed 19 Nov 2025.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-01-15", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2024-11-20"},
+        {"type": "amendment_notice_sent", "on": "2024-12-02"},
+        {"type": "decision_notice", "on": "2025-01-10", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-07-01")
+    dues = sorted((d.trigger_on, d.due) for d in report.deadlines if d.rule_id == "review.annual")
+    assert dues == [
+        (date(2024, 1, 15), date(2025, 1, 14)),
+        (date(2024, 11, 20), date(2025, 11, 19)),
+    ]

@@ -142,6 +142,9 @@ class Process:
     opens_implicitly: frozenset[str] = frozenset()
     """Member events of these types before any opener form an episode of their own, opened by
     the first of them (a plan made before the case's recorded events, whose reviews are)."""
+    implicitly_when: Callable[[EventBase], bool] | None = None
+    """Optional: which events of the :attr:`opens_implicitly` types may open an episode so (all
+    of them if ``None``)."""
     answered_anywhere: bool = False
     """Whether the event that does a duty of an episode (:meth:`Episode.first_after`) may be any
     of the case's events on or after the trigger, not only the episode's own: one amended plan

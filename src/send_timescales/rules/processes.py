@@ -116,7 +116,12 @@ PLAN = Process(
             "review_decision",
             "phase_transfer_planned",
             "amendment_notice_sent",
+            "decision_notice",
         }
+    ),
+    # An amended plan shows that a plan was made before the case's records, as a review does.
+    implicitly_when=lambda event: (
+        not isinstance(event, DecisionNotice) or event.decision == "plan_amended"
     ),
 )
 

@@ -93,34 +93,87 @@ def _ends_a_reassessment(event: EventBase) -> bool:
     return not isinstance(event, DecisionNotice) or event.decision == "refuse_amendment"
 
 
-def _after_reassessment(episode: Episode) -> bool:
-    """Whether the plan that opened the episode was finalised after a re-assessment.
+def _reassessed_between(episode: Episode, since: date, plan_on: date) -> bool:
+    """Whether a re-assessment notified after ``since`` leads to a plan sent on ``plan_on``.
 
-    The latest re-assessment notice since the previous plan must lead to this one: no ceasing,
-    new assessment or decision not to amend or replace the plan comes between them.
+    The latest ``reassessment_agreed`` in that span counts unless the plan ceasing, a new
+    request or notice of an assessment, or a decision not to amend or replace the plan comes
+    between it and the plan (the re-assessment then ended without it).
     """
-    plan = episode.opener
     index = episode.case_index
-    earlier_plans = [
-        e
-        for e in index.get("decision_notice", ())
-        if notice_of("plan_finalised")(e) and e.on < plan.on
-    ]
-    since = earlier_plans[-1].on if earlier_plans else date.min
-    notices = [e.on for e in index.get("reassessment_agreed", ()) if since < e.on <= plan.on]
+    notices = [e.on for e in index.get("reassessment_agreed", ()) if since < e.on <= plan_on]
     if not notices:
         return False
     latest = notices[-1]
     return not any(
-        latest < e.on < plan.on and _ends_a_reassessment(e)
+        latest < e.on < plan_on and _ends_a_reassessment(e)
         for kind in ("plan_ceased", "assessment_requested", "assessment_agreed", "decision_notice")
         for e in index.get(kind, ())
     )
 
 
+def _plan_starts(episode: Episode) -> tuple[list[date], frozenset[int]]:
+    """The days a plan was made, or amended after a re-assessment, and the amended ones' ids.
+
+    Both start the review clock (CFA 2014 s.44(1); reg 27(4)(a), which covers a decision "to
+    amend or replace" the plan after a re-assessment). Worked out once per evaluation
+    (``Episode.memo``), in date order: an amendment follows a re-assessment only if the
+    re-assessment came after the latest such start.
+    """
+    found: tuple[list[date], frozenset[int]] | None = episode.memo.get("reviews.plan_starts")
+    if found is None:
+        starts: list[date] = []
+        amended: set[int] = set()
+        since = date.min
+        for event in episode.case_index.get("decision_notice", ()):
+            if not isinstance(event, DecisionNotice):
+                continue
+            if event.decision == "plan_finalised" or (
+                event.decision == "plan_amended" and _reassessed_between(episode, since, event.on)
+            ):
+                if event.decision == "plan_amended":
+                    amended.add(id(event))
+                starts.append(event.on)
+                since = event.on
+        found = episode.memo["reviews.plan_starts"] = (starts, frozenset(amended))
+    return found
+
+
+def _after_reassessment(episode: Episode) -> bool:
+    """Whether the plan that opened the episode was finalised after a re-assessment.
+
+    The re-assessment must come after the previous plan (made, or amended after a
+    re-assessment) and lead to this one (:func:`_reassessed_between`).
+    """
+    plan = episode.opener
+    starts, _ = _plan_starts(episode)
+    earlier = starts[: bisect_left(starts, plan.on)]
+    return _reassessed_between(episode, earlier[-1] if earlier else date.min, plan.on)
+
+
+def _amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
+    """Whether ``event`` is a plan amended after a re-assessment (reg 27(4)(a))."""
+    return id(event) in _plan_starts(episode)[1]
+
+
+def _starts_review_clock(episode: Episode, trigger: EventBase) -> bool:
+    """A plan made, a review meeting, or a plan amended after a re-assessment (not otherwise)."""
+    return (
+        not isinstance(trigger, DecisionNotice)
+        or trigger.decision != "plan_amended"
+        or _amended_after_reassessment(episode, trigger)
+    )
+
+
 def _starts_a_review_year(event: EventBase) -> bool:
-    """A plan first made (its final version sent), or a review meeting."""
-    return not isinstance(event, DecisionNotice) or event.decision == "plan_finalised"
+    """A plan made (its final version sent) or amended, or a review meeting.
+
+    An amended plan starts a review year only after a re-assessment (:func:`_starts_review_clock`).
+    """
+    return not isinstance(event, DecisionNotice) or event.decision in (
+        "plan_finalised",
+        "plan_amended",
+    )
 
 
 @deadline_rule(
@@ -131,6 +184,7 @@ def _starts_a_review_year(event: EventBase) -> bool:
     trigger="decision_notice",
     also_triggered_by=("review_meeting_held",),
     trigger_when=_starts_a_review_year,
+    starts_clock=_starts_review_clock,
     trigger_text="the EHC plan was made (its final version sent), or last reviewed",
     period_text="in the period of 12 months starting with the day the plan was first made, then "
     "with each review (the day before the corresponding date); after a re-assessment, within 12 "
@@ -140,20 +194,35 @@ def _starts_a_review_year(event: EventBase) -> bool:
 )
 def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Output]:
     made = isinstance(trigger, DecisionNotice)
+    amended = made and trigger.decision == "plan_amended"  # type: ignore[attr-defined]
     ceased = episode.of("plan_ceased")
     if ceased and ceased[0].on <= trigger.on:
         return []
-    period: Period = Months(12) if made and _after_reassessment(episode) else MonthsStartingWith(12)
+    period: Period = (
+        Months(12) if amended or (made and _after_reassessment(episode)) else MonthsStartingWith(12)
+    )
     due = period.end(trigger.on, episode.calendar)
     # the next review meeting: on or after the day the plan was made, after an earlier meeting
     done = episode.first_after("review_meeting_held", trigger.on if made else trigger.on + _ONE_DAY)
     steps: list[str] = []
     if episode.explain:
-        if made:
+        if amended:
+            steps.append(
+                f"The clock starts on {long_date(trigger.on)}: the plan amended after the "
+                "re-assessment was sent."
+            )
+        elif made:
             steps.append(trigger_step(rule, trigger))
         else:
             steps.append(f"The clock starts on {long_date(trigger.on)}: the plan was reviewed.")
-        if isinstance(period, Months):
+        if amended:
+            steps.append(
+                'The re-assessment ended in an amended plan: reg 27(4)(a) ("where the local '
+                'authority carries out a reassessment", after a decision "to amend or replace" '
+                'the plan, reg 27(1), (2)) requires the review "within 12 months of the date on '
+                'which a copy of the finalised plan is sent" (C2, docs/interpretations.md#c2).'
+            )
+        elif isinstance(period, Months):
             steps.append(
                 "The plan followed a re-assessment: reg 27(4)(a) requires the review "
                 '"within 12 months of the date on which a copy of the finalised plan is sent" '
@@ -176,11 +245,27 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
         ),
         None,
     )
+    restarted = next(
+        (
+            e
+            for e in episode.of("decision_notice")
+            if trigger.on < e.on <= due and _amended_after_reassessment(episode, e)
+        ),
+        None,
+    )
     if done is None and ceased and ceased[0].on <= due:
         draft.due = None
         draft.steps.append(
             f"The plan ceased on {long_date(ceased[0].on)} ({event_label(ceased[0])}): no "
             "further review is due: disapplied."
+        )
+    elif restarted is not None and (done is None or done.on > restarted.on):
+        draft.due = None
+        draft.done = None  # a later review meeting belongs to the clock that restarted
+        draft.steps.append(
+            f"The plan was amended after a re-assessment on {long_date(restarted.on)} "
+            f"({event_label(restarted)}): the review clock restarts from it (reg 27(4)(a)), and "
+            "this clock ends: disapplied."
         )
     elif done is None and replaced is not None and replaced.on <= due:
         draft.due = None
