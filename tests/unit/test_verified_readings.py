@@ -1339,12 +1339,18 @@ def test_an_amended_plan_does_an_agreed_amendment_under_reg_42_3() -> None:
 
 
 def test_a_late_amended_plan_misses_an_agreed_amendment_under_reg_42_3() -> None:
-    # The plan amended as to the school named comes on Mon 19 May 2025, 4 days late: missed.
-    other = _deadline(
-        _social_care_agreement("amend_placement", "2025-05-19"),
-        "2025-05-30",
-        "mediation.agreement.other",
-    )
+    # The plan amended as to the school named comes on Mon 19 May 2025, 4 days late: missed. A
+    # decision of another kind before it (Fri 9 May) is not the amended plan.
+    events = [
+        *_social_care_agreement("amend_placement", "2025-05-19"),
+        {
+            "type": "decision_notice",
+            "on": "2025-05-09",
+            "decision": "refuse_amendment",
+            "following_review": False,
+        },
+    ]
+    other = _deadline(events, "2025-05-30", "mediation.agreement.other")
     assert other is not None
     assert (other.due, other.status, other.done_on) == (
         date(2025, 5, 15),
@@ -1485,6 +1491,7 @@ def test_an_order_to_cease_a_plan_that_had_already_ceased_is_disapplied() -> Non
     # reg 44(2)(a) "cease to maintain ... immediately" leaves nothing to do: disapplied, with no
     # deadline_overdue.
     events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "plan_finalised"},
         {"type": "decision_notice", "on": "2025-02-10", "decision": "cease_plan"},
         {"type": "adviser_contacted", "on": "2025-02-20", "wants_mediation": False},
         {"type": "certificate_issued", "on": "2025-02-21", "reason": "declined"},
@@ -1496,6 +1503,7 @@ def test_an_order_to_cease_a_plan_that_had_already_ceased_is_disapplied() -> Non
     cease = report.deadline("tribunal.order.cease")
     assert cease is not None
     assert (cease.due, cease.status, cease.done_on) == (None, "disapplied", None)
+    assert "there is nothing left to cease" in cease.explanation[-1]
     codes = {f.code for f in report.findings}
     assert "plan_ceased_too_early" in codes
     assert "deadline_overdue" not in codes
@@ -1578,3 +1586,125 @@ def test_an_amendment_after_a_review_does_not_restart_the_review_clock() -> None
         (date(2024, 1, 15), date(2025, 1, 14)),
         (date(2024, 11, 20), date(2025, 11, 19)),
     ]
+
+
+# A plan made Mon 2 Sep 2024, a re-assessment notified Mon 3 Mar 2025, and a new final plan Fri 27
+# Jun 2025. If the new plan follows the re-assessment, reg 27(4)(a): within 12 months of sending
+# it, to the corresponding date: Sat 27 Jun 2026. If something in between ended the
+# re-assessment, it is a new plan under s.44(1)(a): the 12 months starting with that day end on
+# Fri 26 Jun 2026 (C9).
+_REASSESSED = date(2026, 6, 27)
+_NEW_PLAN = date(2026, 6, 26)
+
+
+@pytest.mark.parametrize(
+    ("between", "notified_on", "due"),
+    [
+        ([], "2025-03-03", _REASSESSED),
+        ([{"type": "plan_ceased", "on": "2025-04-07"}], "2025-03-03", _NEW_PLAN),
+        ([{"type": "assessment_requested", "on": "2025-04-07"}], "2025-03-03", _NEW_PLAN),
+        ([{"type": "assessment_agreed", "on": "2025-04-07"}], "2025-03-03", _NEW_PLAN),
+        (
+            [{"type": "decision_notice", "on": "2025-04-07", "decision": "refuse_amendment"}],
+            "2025-03-03",
+            _NEW_PLAN,
+        ),
+        # a decision of another kind does not end the re-assessment
+        (
+            [{"type": "decision_notice", "on": "2025-04-07", "decision": "refuse_assessment"}],
+            "2025-03-03",
+            _REASSESSED,
+        ),
+        # an ending on the day of the notice, or of the plan, is not between them
+        ([{"type": "plan_ceased", "on": "2025-03-03"}], "2025-03-03", _REASSESSED),
+        ([{"type": "assessment_agreed", "on": "2025-06-27"}], "2025-03-03", _REASSESSED),
+        # a notice on the day of the new plan counts; one on the day of the old plan does not
+        ([], "2025-06-27", _REASSESSED),
+        ([], "2024-09-02", _NEW_PLAN),
+    ],
+    ids=[
+        "follows",
+        "ceased",
+        "new request",
+        "new assessment",
+        "refused to amend",
+        "other decision",
+        "ceased on the notice day",
+        "assessed on the plan day",
+        "notice on the plan day",
+        "notice on the old plan day",
+    ],
+)
+def test_which_plans_follow_a_re_assessment(
+    between: list[Event], notified_on: str, due: date
+) -> None:
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": notified_on},
+        *between,
+        {"type": "decision_notice", "on": "2025-06-27", "decision": "plan_finalised"},
+    ]
+    report = st.evaluate(events, as_of="2025-07-01")
+    new = [
+        d for d in report.deadlines if d.rule_id == "review.annual" and d.trigger_on.year == 2025
+    ]
+    assert [d.due for d in new] == [due]
+
+
+def test_only_the_amendment_a_re_assessment_leads_to_restarts_the_review() -> None:
+    # Re-assessment notified Mon 3 Mar 2025, amended plan Fri 27 Jun 2025: review by Sat 27 Jun
+    # 2026. A later amendment, Wed 1 Oct 2025 (after proposals, reg 22), follows no new
+    # re-assessment: it starts no clock.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2025-03-03"},
+        {"type": "decision_notice", "on": "2025-06-27", "decision": "plan_amended"},
+        {"type": "amendment_notice_sent", "on": "2025-09-01"},
+        {"type": "decision_notice", "on": "2025-10-01", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-10-10")
+    reviews = sorted(
+        (d.trigger_on, d.due) for d in report.deadlines if d.rule_id == "review.annual"
+    )
+    assert reviews == [(date(2024, 9, 2), None), (date(2025, 6, 27), date(2026, 6, 27))]
+    restarted = report.deadline("review.annual")
+    assert restarted is not None
+    assert any("reg 27(4)(a)" in step for step in restarted.explanation)
+
+
+def test_a_phase_transfer_review_of_a_plan_made_again_after_ceasing_is_due() -> None:
+    # The plan ceased Fri 5 Sep 2025; a new plan was made Mon 1 Dec 2025, before the review for
+    # a transfer on Tue 1 Sep 2026 was due (before 15 February 2026, Sat 14 Feb). That plan must
+    # be reviewed: not disapplied, and overdue on 1 Mar 2026 with no review.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-03-03",
+            "transfer_on": "2026-09-01",
+            "kind": "other",
+        },
+        {"type": "plan_ceased", "on": "2025-09-05"},
+        {"type": "decision_notice", "on": "2025-12-01", "decision": "plan_finalised"},
+    ]
+    transfer = _deadline(events, "2026-03-01", "review.phase_transfer")
+    assert transfer is not None
+    assert (transfer.due, transfer.status) == (date(2026, 2, 14), "overdue")
+
+
+def test_a_plan_ceased_the_day_its_transfer_was_recorded_needs_no_transfer_review() -> None:
+    # Ceased Mon 3 Mar 2025, the day the transfer was recorded: nothing left to review.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-03-03",
+            "transfer_on": "2026-09-01",
+            "kind": "other",
+        },
+        {"type": "plan_ceased", "on": "2025-03-03"},
+    ]
+    transfer = _deadline(events, "2026-03-01", "review.phase_transfer")
+    assert transfer is not None
+    assert transfer.status == "disapplied"
+    assert "no new plan was made" in transfer.explanation[-1]
