@@ -1173,11 +1173,11 @@ def test_an_order_is_complied_with_after_a_later_agreement() -> None:
     )
 
 
-def test_an_agreed_action_recorded_done_before_the_plan_is_done_then() -> None:
-    # Agreement of Mon 17 Feb 2025 to amend the plan: reg 42(2) with reg 44(2)(e), 5 weeks:
-    # 17 Feb + 35 = Mon 24 Mar 2025. The action is recorded done on Sun 23 Mar 2025; the amended
-    # plan's notice follows on Thu 10 Apr 2025. The first evidence counts: met on 23 Mar, not
-    # missed on 10 Apr.
+def test_an_agreed_amendment_is_done_by_the_plan_not_the_completion_record() -> None:
+    # Agreement of Mon 17 Feb 2025 to amend the plan: reg 42(2) with reg 44(2)(e), "issue the
+    # amended EHC plan" within 5 weeks: 17 Feb + 35 = Mon 24 Mar 2025. The action is recorded
+    # done on Sun 23 Mar 2025, but the amended plan's notice is dated Thu 10 Apr 2025: the plan
+    # is the evidence (a completion record stands in only where no plan is recorded): missed.
     events: list[Event] = [
         {"type": "decision_notice", "on": "2025-01-02", "decision": "plan_amended"},
         {"type": "adviser_contacted", "on": "2025-01-06", "wants_mediation": True},
@@ -1195,9 +1195,13 @@ def test_an_agreed_action_recorded_done_before_the_plan_is_done_then() -> None:
     assert amend is not None
     assert (amend.due, amend.status, amend.done_on) == (
         date(2025, 3, 24),
-        "met",
-        date(2025, 3, 23),
+        "missed",
+        date(2025, 4, 10),
     )
+    # without the plan, the record of completion is the evidence
+    without = _deadline(events[:-1], "2025-05-01", "mediation.agreement.appealable")
+    assert without is not None
+    assert (without.status, without.done_on) == ("met", date(2025, 3, 23))
 
 
 # ------------------------------------------- alternative limbs: the first outcome ends the other
@@ -1708,3 +1712,136 @@ def test_a_plan_ceased_the_day_its_transfer_was_recorded_needs_no_transfer_revie
     assert transfer is not None
     assert transfer.status == "disapplied"
     assert "no new plan was made" in transfer.explanation[-1]
+
+
+# ------------------------------------------ what an amended plan or a refusal answers
+
+
+def test_a_plan_that_answers_a_later_amend_order_is_not_the_reassessment_outcome() -> None:
+    # Order to re-assess Mon 5 Jan 2026: reg 44(2)(b): no plan needed within 10 weeks (Mon 16 Mar
+    # 2026) or the final plan within 14 weeks (Mon 13 Apr 2026), "following the reassessment".
+    # No re-assessment was notified; the amended plan of Mon 2 Mar answers the order to amend of
+    # Mon 2 Feb (reg 44(2)(e): 5 weeks, Mon 9 Mar: met). Both limbs: overdue on 1 May.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "plan_finalised"},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "reassess"},
+        {"type": "tribunal_order", "on": "2026-02-02", "order": "amend"},
+        {"type": "decision_notice", "on": "2026-03-02", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2026-05-01")
+    found = {d.rule_id: (d.due, d.status) for d in report.deadlines}
+    assert found["tribunal.order.assess.no_plan"] == (date(2026, 3, 16), "overdue")
+    assert found["tribunal.order.assess.final_plan"] == (date(2026, 4, 13), "overdue")
+    assert found["tribunal.order.amend"] == (date(2026, 3, 9), "met")
+
+
+def test_a_refusal_before_the_reassessment_notice_does_not_end_the_plan_limb() -> None:
+    # The refusal of Mon 12 Jan 2026 answers the December proposals (reg 22), before the LA
+    # notified the re-assessment (Fri 16 Jan): it is not "following the reassessment". The
+    # amended plan of Mon 18 May misses the 14 weeks (Mon 13 Apr 2026) by 35 days.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-11-10"},
+        {"type": "amendment_notice_sent", "on": "2025-12-01"},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "reassess"},
+        {
+            "type": "decision_notice",
+            "on": "2026-01-12",
+            "decision": "refuse_amendment",
+            "following_review": True,
+        },
+        {"type": "reassessment_agreed", "on": "2026-01-16"},
+        {"type": "decision_notice", "on": "2026-05-18", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2026-06-01")
+    final = report.deadline("tribunal.order.assess.final_plan")
+    no_plan = report.deadline("tribunal.order.assess.no_plan")
+    assert final is not None
+    assert no_plan is not None
+    assert (final.due, final.status, final.done_on) == (
+        date(2026, 4, 13),
+        "missed",
+        date(2026, 5, 18),
+    )
+    assert no_plan.status == "disapplied"
+
+
+def test_an_amendment_after_a_review_is_not_a_reassessment_outcome() -> None:
+    # Re-assessment notified Mon 2 Sep 2024; then a review (Mon 9 Dec 2024) and its proposals
+    # (Fri 20 Dec), answered by the amended plan of Mon 10 Feb 2025 (reg 22). The review clock
+    # runs from the review: "12 months starting with" 9 Dec 2024 ends Mon 8 Dec 2025; the next
+    # review, Mon 15 Dec 2025: missed.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-01-15", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2024-09-02"},
+        {"type": "review_meeting_held", "on": "2024-12-09"},
+        {"type": "amendment_notice_sent", "on": "2024-12-20"},
+        {"type": "decision_notice", "on": "2025-02-10", "decision": "plan_amended"},
+        {"type": "review_meeting_held", "on": "2025-12-15"},
+    ]
+    report = st.evaluate(events, as_of="2026-01-05")
+    reviews = {d.trigger_on: d for d in report.deadlines if d.rule_id == "review.annual"}
+    assert date(2025, 2, 10) not in reviews
+    after = reviews[date(2024, 12, 9)]
+    assert (after.due, after.status, after.done_on) == (
+        date(2025, 12, 8),
+        "missed",
+        date(2025, 12, 15),
+    )
+
+
+def test_a_plan_replaced_after_a_reassessment_keeps_reg_27_4_a_despite_an_amendment() -> None:
+    # Proposals Mon 6 Jan 2025 (no re-assessment yet), re-assessment notified Mon 3 Feb, amended
+    # plan Mon 24 Feb (it answers the proposals), new final plan Tue 6 May 2025 after the
+    # re-assessment: reg 27(4)(a), 12 months to the corresponding date, Wed 6 May 2026.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-01-15", "decision": "plan_finalised"},
+        {"type": "amendment_notice_sent", "on": "2025-01-06"},
+        {"type": "reassessment_agreed", "on": "2025-02-03"},
+        {"type": "decision_notice", "on": "2025-02-24", "decision": "plan_amended"},
+        {"type": "decision_notice", "on": "2025-05-06", "decision": "plan_finalised"},
+    ]
+    report = st.evaluate(events, as_of="2025-06-01")
+    dues = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+    assert dues[date(2025, 5, 6)] == date(2026, 5, 6)
+    assert date(2025, 2, 24) not in dues
+
+
+def test_an_amended_plan_an_order_required_does_not_cut_the_draft_period_short() -> None:
+    # Draft Mon 11 Nov 2024: the 15 days run to Mon 25 Nov. The amended plan of Fri 15 Nov is
+    # the one the order to amend of Mon 14 Oct required (reg 44(2)(e), due Mon 18 Nov: met), not
+    # the re-assessment's; the re-assessment's amended plan, Mon 9 Dec, respects the period: met.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-03-04", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2024-09-16"},
+        {"type": "tribunal_order", "on": "2024-10-14", "order": "amend"},
+        {"type": "draft_plan_issued", "on": "2024-11-11"},
+        {"type": "decision_notice", "on": "2024-11-15", "decision": "plan_amended"},
+        {"type": "decision_notice", "on": "2024-12-09", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-01-10")
+    period = report.deadline("plan.draft_representations")
+    assert period is not None
+    assert (period.due, period.status) == (date(2024, 11, 25), "met")
+    assert "final_plan_before_representations" not in {f.code for f in report.findings}
+    restarted = [d for d in report.deadlines if d.rule_id == "review.annual" and d.due]
+    assert [(d.trigger_on, d.due) for d in restarted] == [(date(2024, 12, 9), date(2025, 12, 9))]
+
+
+def test_an_order_to_cease_is_not_done_by_ceasing_a_later_plan() -> None:
+    # The plan ceased Thu 1 May 2025, before the appeal was dismissed (Fri 11 Jul 2025): nothing
+    # left to cease. A new plan made Mon 18 May 2026 and ceased Tue 1 Jun 2027 is another plan.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2023-01-16", "decision": "plan_finalised"},
+        {"type": "decision_notice", "on": "2025-02-03", "decision": "cease_plan"},
+        {"type": "adviser_contacted", "on": "2025-02-20", "wants_mediation": False},
+        {"type": "certificate_issued", "on": "2025-02-21", "reason": "declined"},
+        {"type": "appeal_registered", "on": "2025-03-03"},
+        {"type": "plan_ceased", "on": "2025-05-01"},
+        {"type": "tribunal_order", "on": "2025-07-11", "order": "dismiss_cease_appeal"},
+        {"type": "decision_notice", "on": "2026-05-18", "decision": "plan_finalised"},
+        {"type": "plan_ceased", "on": "2027-06-01"},
+    ]
+    cease = _deadline(events, "2027-07-01", "tribunal.order.cease")
+    assert cease is not None
+    assert (cease.due, cease.status, cease.done_on) == (None, "disapplied", None)

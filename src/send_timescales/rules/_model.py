@@ -270,14 +270,20 @@ class Episode:
         return self.index.get(event_type, ())
 
     def first_after(
-        self, event_type: str, day: date, when: Callable[[EventBase], bool] | None = None
+        self,
+        event_type: str,
+        day: date,
+        when: Callable[[EventBase], bool] | None = None,
+        *,
+        local: bool = False,
     ) -> EventBase | None:
         """The first event of ``event_type`` on or after ``day`` that satisfies ``when``.
 
         Among the episode's events, or the whole case's for a process
-        :attr:`~Process.answered_anywhere`.
+        :attr:`~Process.answered_anywhere` (unless ``local``).
         """
-        events = (self.case_index if self.process.answered_anywhere else self.index).get(event_type)
+        anywhere = self.process.answered_anywhere and not local
+        events = (self.case_index if anywhere else self.index).get(event_type)
         if not events:
             return None
         for event in events[bisect_left(events, day, key=_on) :]:
@@ -707,16 +713,20 @@ def superseded_by(
     when: Callable[[EventBase], bool] | None = None,
     *,
     ends_it: bool = False,
+    after: tuple[str, ...] = (),
+    local: bool = False,
 ) -> Disapplication:  # pragma: no mutate block
     """A limb that an outcome makes irrelevant: disapplied once such an event has happened.
 
     ``because`` may name the event with ``{event}``. A limb already done stays as it is; with
     ``ends_it`` (an outcome that ends the process, such as a refusal to assess), only if it was
     done before (or on the day of) that outcome: an event after it answers something else.
+    ``after`` and ``local`` are the limb's :attr:`DeadlineRule.outcome_after` and
+    :attr:`DeadlineRule.local_evidence`: outcomes are looked for as its own evidence is.
     """
     # A partial of a module function, not a closure: the rule records are built at import, and
     # the mutation test can switch a mutant on only in code looked up when the rule runs.
-    return partial(_superseded, kinds, because, when, ends_it)
+    return partial(_superseded, kinds, because, when, ends_it, after, local)
 
 
 def _superseded(
@@ -724,14 +734,17 @@ def _superseded(
     because: str,
     when: Callable[[EventBase], bool] | None,
     ends_it: bool,
+    after: tuple[str, ...],
+    local: bool,
     episode: Episode,
     draft: Draft,
 ) -> str | None:
     """:func:`superseded_by`'s condition for one draft."""
     if draft.done is not None and not ends_it:
         return None
+    day = _outcome_day(episode, draft.trigger, after)
     found = [
-        e for kind in kinds if (e := episode.first_after(kind, draft.trigger.on, when)) is not None
+        e for kind in kinds if (e := episode.first_after(kind, day, when, local=local)) is not None
     ]
     if not found:
         return None
@@ -938,6 +951,17 @@ class DeadlineRule(Rule):
     final plan) comes within it."""
     breached_by: tuple[str, ...] = ()
     breached_when: Callable[[EventBase], bool] | None = None
+    breach_counts: Callable[[Episode, EventBase], bool] | None = None
+    """Optional, with ``breached_by``: whether such an event cuts this period short, given the
+    case (an amended plan only when a re-assessment leads to it)."""
+    outcome_after: tuple[str, ...] = ()
+    """An outcome "following the assessment": the event that does the duty (and one that makes
+    the limb irrelevant) counts only from the first of these events on or after the trigger,
+    when there is one."""
+    local_evidence: bool = False
+    """Look for the event that does the duty among the episode's own events, even in a process
+    :attr:`~Process.answered_anywhere` (a plan that answers a later order of another kind is
+    not this one's outcome)."""
 
     def describe_period(self) -> str:
         """The period in words, for the rule catalogue."""
@@ -949,8 +973,13 @@ class DeadlineRule(Rule):
         overdue, missed = _default_templates(self.duty_holder)
         return self.when_overdue or overdue, self.when_missed or missed
 
-    def done(self, episode: Episode, trigger: EventBase) -> EventBase | None:
-        """The first event on or after the trigger that fulfils the duty, if any."""
+    def done(
+        self, episode: Episode, trigger: EventBase, *, local: bool | None = None
+    ) -> EventBase | None:
+        """The first event on or after the trigger that fulfils the duty, if any.
+
+        ``local`` overrides :attr:`local_evidence` (look only among the episode's events).
+        """
         when = self.done_when
         if self.done_matches is not None:
             matches, plain = self.done_matches, self.done_when
@@ -958,7 +987,10 @@ class DeadlineRule(Rule):
             def when(event: EventBase) -> bool:
                 return matches(trigger, event) and (plain is None or plain(event))
 
-        return _first(episode, self.done_by, trigger.on, when)
+        day = _outcome_day(episode, trigger, self.outcome_after)
+        return _first(
+            episode, self.done_by, day, when, local=self.local_evidence if local is None else local
+        )
 
     def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
         """The deadlines (as drafts) and findings this rule gives for one triggering event."""
@@ -991,7 +1023,14 @@ class DeadlineRule(Rule):
             exceptions=self.exceptions,
         )
         if self.breached_by:
-            draft.breached_by = _first(episode, self.breached_by, trigger.on, self.breached_when)
+            when = self.breached_when
+            if self.breach_counts is not None:
+                counts, plain = self.breach_counts, self.breached_when
+
+                def when(event: EventBase) -> bool:
+                    return (plain is None or plain(event)) and counts(episode, event)
+
+            draft.breached_by = _first(episode, self.breached_by, trigger.on, when)
         if self.still_open is not None:
             draft.still_open_because = self.still_open(episode, trigger, due)
             draft.held_open = self.held_open
@@ -1008,6 +1047,19 @@ class DeadlineRule(Rule):
         return draft
 
 
+def _outcome_day(episode: Episode, trigger: EventBase, after: tuple[str, ...]) -> date:
+    """The day an outcome of ``trigger``'s duty may come from.
+
+    The first of the ``after`` events on or after the trigger (the assessment notice an outcome
+    follows), if any; else the trigger's own day.
+    """
+    if after:
+        notice = _first(episode, after, trigger.on, None)
+        if notice is not None:
+            return notice.on
+    return trigger.on
+
+
 def notice_of(*decisions: str) -> Callable[[EventBase], bool]:
     """A predicate: the event is a decision notice of one of these kinds.
 
@@ -1022,12 +1074,19 @@ def notice_of(*decisions: str) -> Callable[[EventBase], bool]:
 
 
 def _first(
-    episode: Episode, kinds: tuple[str, ...], day: date, when: Callable[[EventBase], bool] | None
+    episode: Episode,
+    kinds: tuple[str, ...],
+    day: date,
+    when: Callable[[EventBase], bool] | None,
+    *,
+    local: bool = False,
 ) -> EventBase | None:
     """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``."""
     if len(kinds) == 1:
-        return episode.first_after(kinds[0], day, when)
-    found = [e for kind in kinds if (e := episode.first_after(kind, day, when)) is not None]
+        return episode.first_after(kinds[0], day, when, local=local)
+    found = [
+        e for kind in kinds if (e := episode.first_after(kind, day, when, local=local)) is not None
+    ]
     return min(found, key=_on) if found else None
 
 

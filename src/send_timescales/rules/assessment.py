@@ -51,6 +51,7 @@ from ._model import (
     superseded_by,
 )
 from .exceptions import REG_5_4, REG_8_2, REG_10_4, REG_13_3, REG_27_3, coronavirus_2a
+from .reviews import amended_after_reassessment
 
 __all__ = ["RULES"]
 
@@ -91,6 +92,13 @@ _NO_PLAN = superseded_by(
     when=notice_of("refuse_plan"),
     ends_it=True,
 )
+
+
+def _cuts_representations_short(episode: Episode, event: EventBase) -> bool:
+    """A final plan, or the amended plan a re-assessment ended in (reg 27(1) applies reg 13(1))."""
+    return not (
+        isinstance(event, DecisionNotice) and event.decision == "plan_amended"
+    ) or amended_after_reassessment(episode, event)
 
 
 def _la(**fields: object) -> DeadlineRule:  # pragma: no mutate block
@@ -147,8 +155,10 @@ PLAN_DRAFT_REPRESENTATIONS = DeadlineRule(
     non_working_day=AS_COMPUTED,
     protected_period=True,
     breached_by=("decision_notice",),
-    # reg 27(1): a plan amended or replaced after a re-assessment follows reg 13(1) too.
+    # reg 27(1): a plan amended or replaced after a re-assessment follows reg 13(1) too; an
+    # amended plan that answers proposals, an order or an agreement to amend does not.
     breached_when=notice_of("plan_finalised", "plan_amended"),
+    breach_counts=_cuts_representations_short,
     when_missed=FindingTemplate(
         "final_plan_before_representations",
         "error",

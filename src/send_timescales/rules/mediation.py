@@ -481,11 +481,14 @@ def _agreement_appealable(rule: DeadlineRule, episode: Episode, trigger: EventBa
                 due = statutory
             done = order_rule.done(episode, trigger)
             if len(steps_of_action) == 1:
-                # Whichever came first: the plan or notice itself, or the record that the
-                # action was done (the plan wins a tie).
-                completed = _completion(episode, action, trigger)
-                if completed is not None and (done is None or completed.on < done.on):
-                    done = completed
+                # The plan itself is the evidence ("issue the amended EHC plan"), when it belongs
+                # to the agreement; else a record that the action was done; else a plan sent
+                # after a later decision or agreement.
+                done = (
+                    order_rule.done(episode, trigger, local=True)
+                    or _completion(episode, action, trigger)
+                    or done
+                )
             else:
                 steps.append(
                     f"Step {number} of {len(steps_of_action)}: each step is evidenced by its own "
@@ -541,7 +544,8 @@ def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -
             due = Weeks(2).end(trigger.on)
         done = _completion(episode, action, trigger)
         if action.kind in ("amend_plan", "amend_placement"):
-            # The amended plan itself shows it done too, whichever comes first (it wins a tie).
+            # The amended plan shows an agreed amendment done too, whichever comes first (the
+            # plan wins a tie).
             amended = _first_amended_plan(episode, trigger)
             if amended is not None and (done is None or amended.on <= done.on):
                 done = amended

@@ -103,9 +103,20 @@ _PLAN_NEEDED = (
 # decision that no plan is needed may still follow it); the plan or the decision not to make one
 # ends the other limb, and the same kind of event coming after it answers something else (a
 # later order, say).
+# The outcomes "following the assessment" (reg 44(2)(b)(i), (ii); reg 45(3A)): looked for from the
+# LA's notice that it will assess, when there is one, and among the order's own events (a plan or
+# refusal after a later order of another kind answers that order).
+_ASSESSED = ("assessment_agreed", "reassessment_agreed")
 _NO_PLAN_SUPERSEDED = (
-    superseded_by(("draft_plan_issued",), _PLAN_NEEDED),
-    superseded_by(("decision_notice",), _PLAN_NEEDED, when=notice_of(*_PLAN), ends_it=True),
+    superseded_by(("draft_plan_issued",), _PLAN_NEEDED, after=_ASSESSED, local=True),
+    superseded_by(
+        ("decision_notice",),
+        _PLAN_NEEDED,
+        when=notice_of(*_PLAN),
+        ends_it=True,
+        after=_ASSESSED,
+        local=True,
+    ),
 )
 _PLAN_SUPERSEDED = superseded_by(
     ("decision_notice",),
@@ -113,6 +124,8 @@ _PLAN_SUPERSEDED = superseded_by(
     "plan no longer applies: disapplied.",
     when=notice_of(*_NO_PLAN),
     ends_it=True,
+    after=_ASSESSED,
+    local=True,
 )
 
 
@@ -130,8 +143,6 @@ def _already_ceased(episode: Episode, draft: Draft) -> str | None:
     Nothing is left to do (no plan made again since); ceasing a plan while the appeal against
     ceasing it was open is a breach of CFA 2014 s.45(4), reported on its own.
     """
-    if draft.done is not None:
-        return None
     index = episode.case_index
     ceased = [e for e in index.get("plan_ceased", ()) if e.on < draft.trigger.on]
     if not ceased:
@@ -142,6 +153,7 @@ def _already_ceased(episode: Episode, draft: Draft) -> str | None:
         for e in index.get("decision_notice", ())
     ):
         return None
+    draft.done = None  # a later ceasing is of a plan made since, not of this one
     return (
         f"The plan had already ceased on {long_date(last.on)} ({event_label(last)}), before the "
         "order: there is nothing left to cease (ceasing it while the appeal was open is reported "
@@ -184,6 +196,8 @@ ORDER_ASSESS_NO_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
     disapplied_when=_NO_PLAN_SUPERSEDED,
+    outcome_after=_ASSESSED,
+    local_evidence=True,
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(i)", "verified"),),
 )
@@ -197,6 +211,8 @@ ORDER_ASSESS_FINAL_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
+    outcome_after=_ASSESSED,
+    local_evidence=True,
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(ii)", "verified"),),
 )
@@ -369,6 +385,8 @@ UNOPPOSED_ASSESS_NO_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
     disapplied_when=_NO_PLAN_SUPERSEDED,
+    outcome_after=_ASSESSED,
+    local_evidence=True,
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(3A)(a)", "verified"),),
@@ -383,6 +401,8 @@ UNOPPOSED_ASSESS_FINAL_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
+    outcome_after=_ASSESSED,
+    local_evidence=True,
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
     citations=(SEND_REGS.cite("45(3A)(b)", "verified"),),

@@ -25,14 +25,16 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, SEND_REGS, case_law
 from ..events import (
+    AppealConceded,
     DecisionNotice,
     EventBase,
+    MediationAgreement,
     PhaseTransferPlanned,
     ReviewDecision,
     ReviewMeetingHeld,
@@ -124,12 +126,15 @@ def _plan_starts(episode: Episode) -> tuple[list[date], frozenset[int]]:
     if found is None:
         starts: list[date] = []
         amended: set[int] = set()
+        claimed = _claimed_amendments(episode)
         since = date.min
         for event in episode.case_index.get("decision_notice", ()):
             if not isinstance(event, DecisionNotice):
                 continue
             if event.decision == "plan_finalised" or (
-                event.decision == "plan_amended" and _reassessed_between(episode, since, event.on)
+                event.decision == "plan_amended"
+                and id(event) not in claimed
+                and _reassessed_between(episode, since, event.on)
             ):
                 if event.decision == "plan_amended":
                     amended.add(id(event))
@@ -137,6 +142,67 @@ def _plan_starts(episode: Episode) -> tuple[list[date], frozenset[int]]:
                 since = event.on
         found = episode.memo["reviews.plan_starts"] = (starts, frozenset(amended))
     return found
+
+
+def _amends_on_request(event: EventBase) -> bool:
+    """An order, a concession or a mediation agreement that requires the plan to be amended."""
+    if isinstance(event, TribunalOrder):
+        return event.order in ("amend", "amend_placement", "continue_and_amend")
+    if isinstance(event, AppealConceded):
+        return event.concession in ("amend", "amend_placement") or event.amend
+    if isinstance(event, MediationAgreement):
+        return any(a.kind in ("amend_plan", "amend_placement") for a in event.actions)
+    return False
+
+
+def _claimed_amendments(episode: Episode) -> set[int]:
+    """The ids of amendment decisions that answer something other than a re-assessment.
+
+    The first amended plan or decision not to amend on or after proposals to amend (reg 22(2),
+    ``amendment_notice_sent``) answers them, unless the proposals came after a re-assessment
+    notice with no review since (they then carry the re-assessment out); the first amended plan
+    on or after an order, a concession or an agreement to amend answers it (reg 44(2)(e), (f),
+    (h); reg 45(4) to (6A); reg 42(2)).
+    """
+    index = episode.case_index
+    decisions = [
+        e
+        for e in index.get("decision_notice", ())
+        if isinstance(e, DecisionNotice) and e.decision in ("plan_amended", "refuse_amendment")
+    ]
+    plans = [e for e in decisions if e.decision == "plan_amended"]
+    claimed: set[int] = set()
+    reviewed = [e.on for e in index.get("review_meeting_held", ())]
+    reassessed = [e.on for e in index.get("reassessment_agreed", ())]
+    for proposals in index.get("amendment_notice_sent", ()):
+        # Proposals sent after a re-assessment notice, with no review since, carry out the
+        # re-assessment: their outcome is its outcome.
+        last_review = _latest_on_or_before(reviewed, proposals.on)
+        last_reassessment = _latest_on_or_before(reassessed, proposals.on)
+        if last_reassessment is not None and (
+            last_review is None or last_review < last_reassessment
+        ):
+            continue
+        at = bisect_left(decisions, proposals.on, key=event_on)
+        if at < len(decisions):
+            claimed.add(id(decisions[at]))
+    requests = [
+        e
+        for kind in ("tribunal_order", "appeal_conceded", "mediation_agreement")
+        for e in index.get(kind, ())
+        if _amends_on_request(e)
+    ]
+    for request in requests:
+        at = bisect_left(plans, request.on, key=event_on)
+        if at < len(plans):
+            claimed.add(id(plans[at]))
+    return claimed
+
+
+def _latest_on_or_before(days: list[date], day: date) -> date | None:
+    """The latest of ``days`` (in order) on or before ``day``, if any."""
+    at = bisect_right(days, day)
+    return days[at - 1] if at else None
 
 
 def _after_reassessment(episode: Episode) -> bool:
@@ -151,8 +217,12 @@ def _after_reassessment(episode: Episode) -> bool:
     return _reassessed_between(episode, earlier[-1] if earlier else date.min, plan.on)
 
 
-def _amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
-    """Whether ``event`` is a plan amended after a re-assessment (reg 27(4)(a))."""
+def amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
+    """Whether ``event`` is the plan a re-assessment ended in, amended (reg 27(1), (4)(a)).
+
+    Not an amended plan that answers proposals to amend, or an order, a concession or an
+    agreement to amend (:func:`_claimed_amendments`).
+    """
     return id(event) in _plan_starts(episode)[1]
 
 
@@ -161,7 +231,7 @@ def _starts_review_clock(episode: Episode, trigger: EventBase) -> bool:
     return (
         not isinstance(trigger, DecisionNotice)
         or trigger.decision != "plan_amended"
-        or _amended_after_reassessment(episode, trigger)
+        or amended_after_reassessment(episode, trigger)
     )
 
 
@@ -249,7 +319,7 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
         (
             e
             for e in episode.of("decision_notice")
-            if trigger.on < e.on <= due and _amended_after_reassessment(episode, e)
+            if trigger.on < e.on <= due and amended_after_reassessment(episode, e)
         ),
         None,
     )
