@@ -1845,3 +1845,86 @@ def test_an_order_to_cease_is_not_done_by_ceasing_a_later_plan() -> None:
     cease = _deadline(events, "2027-07-01", "tribunal.order.cease")
     assert cease is not None
     assert (cease.due, cease.status, cease.done_on) == (None, "disapplied", None)
+
+
+# ---------------------------------------------------------- reviews, amendments and ceasing
+
+
+def test_a_report_sent_after_as_of_is_not_yet_sent() -> None:
+    # Meeting Mon 3 Mar 2025: the report within 2 weeks (reg 20(9)), by Mon 17 Mar. The meeting
+    # records it sent on Thu 20 Mar; as of Mon 10 Mar that had not happened: pending. As of Tue
+    # 25 Mar: missed, 3 days late.
+    events: list[Event] = [
+        {"type": "review_meeting_held", "on": "2025-03-03", "report_sent_on": "2025-03-20"}
+    ]
+    early = _deadline(events, "2025-03-10", "review.report")
+    late = _deadline(events, "2025-03-25", "review.report")
+    assert early is not None
+    assert late is not None
+    assert (early.due, early.status, early.done_on) == (date(2025, 3, 17), "pending", None)
+    assert (late.status, late.done_on) == ("missed", date(2025, 3, 20))
+
+
+def test_ceasing_while_a_certificate_is_awaited_is_too_early() -> None:
+    # Decision to cease Mon 3 Feb 2025; the adviser was contacted Fri 28 Mar (in the 2 months)
+    # and mediation asked for: the appeal is in time up to 1 month from a certificate not yet
+    # issued (HESC r.20(1)(c)), so the time to appeal had not ended when the plan was ceased on
+    # Thu 10 Apr 2025: CFA s.45(4).
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-02-03", "decision": "cease_plan"},
+        {"type": "adviser_contacted", "on": "2025-03-28", "wants_mediation": True},
+        {"type": "mediation_requested", "on": "2025-03-31", "issues": ["education"]},
+        {"type": "plan_ceased", "on": "2025-04-10"},
+    ]
+    report = st.evaluate(events, as_of="2025-04-15")
+    early = [f for f in report.findings if f.code == "plan_ceased_too_early"]
+    assert len(early) == 1
+    assert "certificate was still awaited" in early[0].message
+    # control: no adviser contacted, so the 2 months (Thu 3 Apr) ended before the ceasing
+    plain = st.evaluate([events[0], events[3]], as_of="2025-04-15")
+    assert "plan_ceased_too_early" not in {f.code for f in plain.findings}
+
+
+def test_a_refused_reassessment_request_keeps_the_devon_limb() -> None:
+    # Meeting Mon 6 Jan 2025; a request to re-assess (Mon 13 Jan) refused on Mon 27 Jan, so no
+    # re-assessment began; proposals Mon 17 Feb follow the review: the earlier of 8 weeks from
+    # them (Mon 14 Apr) and 12 weeks from the meeting (Mon 31 Mar 2025).
+    events: list[Event] = [
+        {"type": "review_meeting_held", "on": "2025-01-06", "report_sent_on": "2025-01-17"},
+        {"type": "reassessment_requested", "on": "2025-01-13"},
+        {"type": "decision_notice", "on": "2025-01-27", "decision": "refuse_reassessment"},
+        {"type": "review_decision", "on": "2025-02-03", "outcome": "amend"},
+        {"type": "amendment_notice_sent", "on": "2025-02-17"},
+    ]
+    final = _deadline(events, "2025-03-01", "amendment.final")
+    assert final is not None
+    assert (final.due, final.status) == (date(2025, 3, 31), "pending")
+
+
+def test_no_devon_limb_where_the_four_weeks_were_disapplied() -> None:
+    # Meeting Wed 1 Jul 2020; reg 2A turned reg 20(10)'s 4 weeks into "as soon as reasonably
+    # practicable" (review.decision disapplied), so Devon's 12 weeks (4 + 8) do not bind:
+    # proposals Wed 30 Sep 2020, 8 weeks to Wed 25 Nov 2020; amended plan Fri 20 Nov: met.
+    events: list[Event] = [
+        {
+            "type": "exception_applied",
+            "on": "2020-06-01",
+            "to": "2020-09-24",
+            "reason": "coronavirus",
+        },
+        {"type": "review_meeting_held", "on": "2020-07-01", "report_sent_on": "2020-07-10"},
+        {"type": "review_decision", "on": "2020-09-30", "outcome": "amend"},
+        {"type": "amendment_notice_sent", "on": "2020-09-30"},
+        {"type": "decision_notice", "on": "2020-11-20", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2020-12-01")
+    decided = report.deadline("review.decision")
+    final = report.deadline("amendment.final")
+    assert decided is not None
+    assert final is not None
+    assert decided.status == "disapplied"
+    assert (final.due, final.status, final.done_on) == (
+        date(2020, 11, 25),
+        "met",
+        date(2020, 11, 20),
+    )

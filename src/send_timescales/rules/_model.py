@@ -1502,6 +1502,10 @@ def finish(draft: Draft, episode: Episode) -> tuple[Deadline, list[Finding], lis
         due, moved = rule.non_working_day.settle(due, cal)
         steps.extend(moved)
     done_on = draft.done.on if draft.done is not None else draft.done_on
+    if done_on is not None and done_on > episode.as_of:
+        # A date recorded on an event (a report's report_sent_on) after as_of: as things stood
+        # then, it had not happened yet.
+        done_on = None
     considered: list[Considered] = []
     if due is not None and episode.exceptions and not (done_on is not None and done_on <= due):
         found, considered = _disapplying(draft, episode, due)

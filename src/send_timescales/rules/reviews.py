@@ -26,7 +26,7 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from ..citations import CFA_2014, SEND_REGS, case_law
@@ -658,7 +658,8 @@ def _review_settled_dates(episode: Episode) -> list[date]:
     """The sorted dates of events that settle a review or begin a re-assessment.
 
     A decision to keep the plan, a decision not to amend it, to cease it, an amended plan, a
-    request to re-assess or a notice of one: built once per evaluation (``Episode.memo``).
+    request to re-assess (unless refused) or a notice of one: built once per evaluation
+    (``Episode.memo``).
     """
     found: list[date] | None = episode.memo.get("reviews.settled")
     if found is None:
@@ -672,13 +673,37 @@ def _review_settled_dates(episode: Episode) -> list[date]:
                     if isinstance(e, ReviewDecision) and e.outcome == "maintain"
                 ),
                 *(e.on for e in index.get("decision_notice", ()) if settling(e)),
-                *(
-                    e.on
-                    for kind in ("reassessment_requested", "reassessment_agreed")
-                    for e in index.get(kind, ())
-                ),
+                # a re-assessment begins with a request, or the LA's notice that it will
+                # re-assess (reg 25(1)); a request the LA refused began none
+                *(e.on for e in index.get("reassessment_agreed", ())),
+                *_requests_not_refused(index),
             ]
         )
+    return found
+
+
+def _requests_not_refused(index: Mapping[str, tuple[EventBase, ...]]) -> list[date]:
+    """The days of requests to re-assess whose answer is not a refusal (reg 25(1)).
+
+    A request is answered by the first notice on or after it, that the LA will re-assess or
+    that it will not; one still unanswered counts as the start of a re-assessment.
+    """
+    answers = sorted(
+        [
+            *((e.on, False) for e in index.get("reassessment_agreed", ())),
+            *(
+                (e.on, True)
+                for e in index.get("decision_notice", ())
+                if notice_of("refuse_reassessment")(e)
+            ),
+        ]
+    )
+    days = [day for day, _ in answers]
+    found = []
+    for request in index.get("reassessment_requested", ()):
+        at = bisect_left(days, request.on)
+        if at == len(answers) or not answers[at][1]:
+            found.append(request.on)
     return found
 
 
@@ -690,11 +715,19 @@ def _proposals_follow_the_review(
     Not where, between the meeting and the proposals, the review was settled otherwise (a
     decision to keep the plan as it is, a decision not to amend it, to cease it, or an amended
     plan) or a re-assessment began (its amendments are reg 27's): the proposals are then an
-    amendment without a review (reg 28), with the 8 weeks of reg 22(3) alone.
+    amendment without a review (reg 28), with the 8 weeks of reg 22(3) alone. Nor where the 4
+    weeks after the meeting (``review.decision``) were disapplied.
     """
     settled = _review_settled_dates(episode)
     at = bisect_left(settled, meeting.on)
-    return not (at < len(settled) and settled[at] <= proposals.on)
+    if at < len(settled) and settled[at] <= proposals.on:
+        return False
+    # Devon adds the 4 weeks of reg 20(10) to the 8 of reg 22(3): where the 4 weeks did not
+    # apply (disapplied, by the coronavirus amendments of 2020 for one), neither does the sum.
+    return not any(
+        d.trigger_on == meeting.on and d.status == "disapplied"
+        for d in episode.results.get("review.decision", ())
+    )
 
 
 AMENDMENT_FINAL = DeadlineRule(
@@ -705,6 +738,7 @@ AMENDMENT_FINAL = DeadlineRule(
     process="plan",
     trigger="amendment_notice_sent",
     trigger_text="the LA sent the proposed amendments (reg 22(2)(a))",
+    needs=("review.decision",),
     period=Earlier(
         Limb(name="8-week limb", label="Reg 22(3), (4)", period=Weeks(8)),
         Limb(
@@ -767,6 +801,16 @@ def _ceased_too_early(episode: Episode) -> list[str]:
     first, due = all_ceased[at], appeal[0].due
     brought = [e for e in episode.of("appeal_registered") if e.on <= due]
     if not brought:
+        if first.on > due and appeal[0].status == "pending":
+            # The time to appeal is held open: a mediation certificate is still awaited, and
+            # the appeal will be in time up to 1 month from it (HESC r.20(1)(c)).
+            return [
+                f"The plan was ceased on {long_date(first.on)}, while the time to appeal against "
+                f"the decision of {long_date(decision.on)} to cease it had not ended: a "
+                "mediation certificate was still awaited, and the appeal is in time up to 1 month "
+                "from its date of issue (HESC r.20(1)(c)). CFA 2014 s.45(4) says the LA may not "
+                "cease to maintain the plan until the time to appeal has ended."
+            ]
         if first.on > due:
             return []
         return [
