@@ -240,7 +240,7 @@ class Episode:
     exception_reach: int = 0
     """How many days before a running period an exception may start and still touch it (its
     longest span, plus the week a closure counts before it): candidates are found by bisection."""
-    memo: dict[str, Any] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)
     """Facts derived from the whole case, computed once per evaluation and shared by its
     episodes (``memo.get(key)`` or ``memo.setdefault``), so that rules need not rescan it."""
     joined: Mapping[int, tuple[date, date]] = field(default_factory=lambda: MappingProxyType({}))
@@ -290,6 +290,30 @@ class Episode:
             if when is None or when(event):
                 return event
         return None
+
+    def first_matching(
+        self,
+        event_type: str,
+        day: date,
+        when: Callable[[EventBase], bool],
+        *,
+        local: bool = False,
+        whole_case: bool = False,
+    ) -> EventBase | None:
+        """:meth:`first_after` for a predicate that lives as long as the rule set.
+
+        The events that satisfy ``when`` are gathered once per evaluation (:attr:`memo`) and
+        found by bisection, so that a rule applied to many triggers does not rescan the case
+        for a match that rarely comes. ``whole_case`` looks among every event of the case.
+        """
+        anywhere = whole_case or (self.process.answered_anywhere and not local)
+        source = self.case_index if anywhere else self.index
+        key = ("first_matching", event_type, id(when), id(source))
+        matching: list[EventBase] | None = self.memo.get(key)
+        if matching is None:
+            matching = self.memo[key] = [e for e in source.get(event_type, ()) if when(e)]
+        at = bisect_left(matching, day, key=_on)
+        return matching[at] if at < len(matching) else None
 
     def where(self, event: EventBase) -> str:
         """``event 3 (mediation_held on 2025-02-03)``: how messages name an event."""
@@ -744,7 +768,16 @@ def _superseded(
         return None
     day = _outcome_day(episode, draft.trigger, after)
     found = [
-        e for kind in kinds if (e := episode.first_after(kind, day, when, local=local)) is not None
+        e
+        for kind in kinds
+        if (
+            e := (
+                episode.first_matching(kind, day, when, local=local)
+                if when is not None
+                else episode.first_after(kind, day, local=local)
+            )
+        )
+        is not None
     ]
     if not found:
         return None
@@ -813,12 +846,12 @@ class Limb:
             }
             anchors = tuple(e for e in anchors if id(e) not in left_out)
         if self.latest_before_trigger:
-            before = [e for e in anchors if e.on <= trigger.on]
+            before = bisect_right(anchors, trigger.on, key=_on)
             if not before or (
-                self.follows is not None and not self.follows(episode, before[-1], trigger)
+                self.follows is not None and not self.follows(episode, anchors[before - 1], trigger)
             ):
                 return None
-            return before[-1], len(before)
+            return anchors[before - 1], before
         return (anchors[0], len(anchors)) if anchors else None
 
 
@@ -989,7 +1022,12 @@ class DeadlineRule(Rule):
 
         day = _outcome_day(episode, trigger, self.outcome_after)
         return _first(
-            episode, self.done_by, day, when, local=self.local_evidence if local is None else local
+            episode,
+            self.done_by,
+            day,
+            when,
+            local=self.local_evidence if local is None else local,
+            stable=self.done_matches is None,
         )
 
     def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -1030,7 +1068,13 @@ class DeadlineRule(Rule):
                 def when(event: EventBase) -> bool:
                     return (plain is None or plain(event)) and counts(episode, event)
 
-            draft.breached_by = _first(episode, self.breached_by, trigger.on, when)
+            draft.breached_by = _first(
+                episode,
+                self.breached_by,
+                trigger.on,
+                when,
+                stable=self.breach_counts is None,
+            )
         if self.still_open is not None:
             draft.still_open_because = self.still_open(episode, trigger, due)
             draft.held_open = self.held_open
@@ -1080,8 +1124,15 @@ def _first(
     when: Callable[[EventBase], bool] | None,
     *,
     local: bool = False,
+    stable: bool = False,
 ) -> EventBase | None:
-    """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``."""
+    """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``.
+
+    ``stable``: ``when`` lives as long as the rule set (:meth:`Episode.first_matching`).
+    """
+    if when is not None and stable:
+        found = [e for kind in kinds if (e := episode.first_matching(kind, day, when, local=local))]
+        return min(found, key=_on) if found else None
     if len(kinds) == 1:
         return episode.first_after(kinds[0], day, when, local=local)
     found = [

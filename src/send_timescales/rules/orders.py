@@ -26,6 +26,7 @@ Recommendations Power Regulations 2017); what the LA must send with a plan (regs
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
@@ -44,6 +45,7 @@ from ._model import (
     InForce,
     Output,
     deadline_rule,
+    event_on,
     notice_of,
     superseded_by,
     trigger_step,
@@ -143,16 +145,20 @@ def _already_ceased(episode: Episode, draft: Draft) -> str | None:
     Nothing is left to do (no plan made again since); ceasing a plan while the appeal against
     ceasing it was open is a breach of CFA 2014 s.45(4), reported on its own.
     """
-    index = episode.case_index
-    ceased = [e for e in index.get("plan_ceased", ()) if e.on < draft.trigger.on]
-    if not ceased:
+    ceased = episode.case_index.get("plan_ceased", ())
+    at = bisect_left(ceased, draft.trigger.on, key=event_on)
+    if not at:
         return None
-    last = ceased[-1]
-    if any(
-        last.on < e.on <= draft.trigger.on and notice_of("plan_finalised")(e)
-        for e in index.get("decision_notice", ())
-    ):
-        return None
+    last = ceased[at - 1]
+    made: list[date] | None = episode.memo.get("orders.plans_made")
+    if made is None:
+        made = episode.memo["orders.plans_made"] = [
+            e.on
+            for e in episode.case_index.get("decision_notice", ())
+            if notice_of("plan_finalised")(e)
+        ]
+    if bisect_right(made, last.on) < bisect_right(made, draft.trigger.on):
+        return None  # a plan was made again since it ceased
     draft.done = None  # a later ceasing is of a plan made since, not of this one
     return (
         f"The plan had already ceased on {long_date(last.on)} ({event_label(last)}), before the "

@@ -26,8 +26,9 @@ limb; reg 31 (the procedure for ceasing) sets no time limit.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..citations import CFA_2014, SEND_REGS, case_law
 from ..events import (
@@ -95,6 +96,31 @@ def _ends_a_reassessment(event: EventBase) -> bool:
     return not isinstance(event, DecisionNotice) or event.decision == "refuse_amendment"
 
 
+def _reassessment_dates(episode: Episode) -> tuple[list[date], list[date]]:
+    """The days of re-assessment notices, and of the events that end a re-assessment.
+
+    Sorted, and gathered once per evaluation (``Episode.memo``), so that each plan is placed by
+    bisection.
+    """
+    found: tuple[list[date], list[date]] | None = episode.memo.get("reviews.reassessments")
+    if found is None:
+        index = episode.case_index
+        notices = [e.on for e in index.get("reassessment_agreed", ())]
+        enders = sorted(
+            e.on
+            for kind in (
+                "plan_ceased",
+                "assessment_requested",
+                "assessment_agreed",
+                "decision_notice",
+            )
+            for e in index.get(kind, ())
+            if _ends_a_reassessment(e)
+        )
+        found = episode.memo["reviews.reassessments"] = (notices, enders)
+    return found
+
+
 def _reassessed_between(episode: Episode, since: date, plan_on: date) -> bool:
     """Whether a re-assessment notified after ``since`` leads to a plan sent on ``plan_on``.
 
@@ -102,45 +128,59 @@ def _reassessed_between(episode: Episode, since: date, plan_on: date) -> bool:
     request or notice of an assessment, or a decision not to amend or replace the plan comes
     between it and the plan (the re-assessment then ended without it).
     """
-    index = episode.case_index
-    notices = [e.on for e in index.get("reassessment_agreed", ()) if since < e.on <= plan_on]
-    if not notices:
+    notices, enders = _reassessment_dates(episode)
+    latest = _latest_on_or_before(notices, plan_on)
+    if latest is None or latest <= since:
         return False
-    latest = notices[-1]
-    return not any(
-        latest < e.on < plan_on and _ends_a_reassessment(e)
-        for kind in ("plan_ceased", "assessment_requested", "assessment_agreed", "decision_notice")
-        for e in index.get(kind, ())
-    )
+    # an ending strictly between the notice and the plan
+    return bisect_right(enders, latest) == bisect_left(enders, plan_on)
 
 
-def _plan_starts(episode: Episode) -> tuple[list[date], frozenset[int]]:
-    """The days a plan was made, or amended after a re-assessment, and the amended ones' ids.
+class _Starts(NamedTuple):
+    """The days a plan was made, or amended after a re-assessment (see :func:`_plan_starts`)."""
+
+    days: list[date]
+    amended: frozenset[int]
+    """The ids of the amended plans among them."""
+    amended_plans: list[EventBase]
+    """Those amended plans, in date order."""
+    made: list[EventBase]
+    """The plans made (their final versions sent), in date order."""
+
+
+def _plan_starts(episode: Episode) -> _Starts:
+    """The days a plan was made, or amended after a re-assessment, and the amended ones.
 
     Both start the review clock (CFA 2014 s.44(1); reg 27(4)(a), which covers a decision "to
     amend or replace" the plan after a re-assessment). Worked out once per evaluation
     (``Episode.memo``), in date order: an amendment follows a re-assessment only if the
     re-assessment came after the latest such start.
     """
-    found: tuple[list[date], frozenset[int]] | None = episode.memo.get("reviews.plan_starts")
+    found: _Starts | None = episode.memo.get("reviews.plan_starts")
     if found is None:
         starts: list[date] = []
-        amended: set[int] = set()
+        amended: list[EventBase] = []
+        made: list[EventBase] = []
         claimed = _claimed_amendments(episode)
         since = date.min
         for event in episode.case_index.get("decision_notice", ()):
             if not isinstance(event, DecisionNotice):
                 continue
-            if event.decision == "plan_finalised" or (
+            if event.decision == "plan_finalised":
+                made.append(event)
+            elif not (
                 event.decision == "plan_amended"
                 and id(event) not in claimed
                 and _reassessed_between(episode, since, event.on)
             ):
-                if event.decision == "plan_amended":
-                    amended.add(id(event))
-                starts.append(event.on)
-                since = event.on
-        found = episode.memo["reviews.plan_starts"] = (starts, frozenset(amended))
+                continue
+            else:
+                amended.append(event)
+            starts.append(event.on)
+            since = event.on
+        found = episode.memo["reviews.plan_starts"] = _Starts(
+            starts, frozenset(id(e) for e in amended), amended, made
+        )
     return found
 
 
@@ -212,9 +252,9 @@ def _after_reassessment(episode: Episode) -> bool:
     re-assessment) and lead to this one (:func:`_reassessed_between`).
     """
     plan = episode.opener
-    starts, _ = _plan_starts(episode)
-    earlier = starts[: bisect_left(starts, plan.on)]
-    return _reassessed_between(episode, earlier[-1] if earlier else date.min, plan.on)
+    starts = _plan_starts(episode).days
+    at = bisect_left(starts, plan.on)
+    return _reassessed_between(episode, starts[at - 1] if at else date.min, plan.on)
 
 
 def amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
@@ -223,7 +263,7 @@ def amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
     Not an amended plan that answers proposals to amend, or an order, a concession or an
     agreement to amend (:func:`_claimed_amendments`).
     """
-    return id(event) in _plan_starts(episode)[1]
+    return id(event) in _plan_starts(episode).amended
 
 
 def _starts_review_clock(episode: Episode, trigger: EventBase) -> bool:
@@ -307,21 +347,19 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
             )
     exceptions = _REASSESSED_2A if isinstance(period, Months) else rule.exceptions
     draft = Draft(rule, trigger, due, steps, done, exceptions=exceptions)
-    replaced = next(
-        (
-            e
-            for e in episode.case_index.get("decision_notice", ())
-            if e.on > episode.opener.on and notice_of("plan_finalised")(e)
-        ),
-        None,
-    )
-    restarted = next(
-        (
-            e
-            for e in episode.of("decision_notice")
-            if trigger.on < e.on <= due and amended_after_reassessment(episode, e)
-        ),
-        None,
+    starts = _plan_starts(episode)
+    plans_made = starts.made
+    at = bisect_right(plans_made, episode.opener.on, key=event_on)
+    replaced = plans_made[at] if at < len(plans_made) else None
+    amended_plans = starts.amended_plans
+    at = bisect_right(amended_plans, trigger.on, key=event_on)
+    # an amended plan of this plan's (after it was made, before any new plan) within the 12 months
+    restarted = (
+        amended_plans[at]
+        if at < len(amended_plans)
+        and episode.opener.on < amended_plans[at].on <= due
+        and (replaced is None or amended_plans[at].on < replaced.on)
+        else None
     )
     if done is None and ceased and ceased[0].on <= due:
         draft.due = None
@@ -575,14 +613,13 @@ def _phase_transfer(rule: DeadlineRule, episode: Episode, trigger: EventBase) ->
 
 def _ceased_without_a_new_plan(episode: Episode, since: date, due: date) -> EventBase | None:
     """The first ``plan_ceased`` from ``since`` to ``due``, if no plan was made after it by then."""
-    index = episode.case_index
-    ceased = next((e for e in index.get("plan_ceased", ()) if since <= e.on <= due), None)
-    if ceased is None:
+    all_ceased = episode.case_index.get("plan_ceased", ())
+    at = bisect_left(all_ceased, since, key=event_on)
+    if at == len(all_ceased) or all_ceased[at].on > due:
         return None
-    remade = any(
-        ceased.on < e.on <= due and notice_of("plan_finalised")(e)
-        for e in index.get("decision_notice", ())
-    )
+    ceased = all_ceased[at]
+    made = _plan_starts(episode).made
+    remade = bisect_right(made, ceased.on, key=event_on) < bisect_right(made, due, key=event_on)
     return None if remade else ceased
 
 
@@ -592,6 +629,11 @@ def _amended_or_kept_after_review(event: EventBase) -> bool:
         event.decision == "plan_amended"
         or (event.decision == "refuse_amendment" and event.following_review is not False)
     )
+
+
+def _kept(event: EventBase) -> bool:
+    """A decision after a review to keep the plan as it is."""
+    return isinstance(event, ReviewDecision) and event.outcome == "maintain"
 
 
 def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
@@ -604,28 +646,14 @@ def _first_review_outcome(episode: Episode, since: date) -> EventBase | None:
     found = [
         e
         for e in (
-            _first_in_case(episode, "decision_notice", since, _amended_or_kept_after_review),
-            _first_in_case(
-                episode,
-                "review_decision",
-                since,
-                lambda e: isinstance(e, ReviewDecision) and e.outcome == "maintain",
+            episode.first_matching(
+                "decision_notice", since, _amended_or_kept_after_review, whole_case=True
             ),
+            episode.first_matching("review_decision", since, _kept, whole_case=True),
         )
         if e is not None
     ]
     return min(found, key=lambda e: e.on) if found else None
-
-
-def _first_in_case(
-    episode: Episode, kind: str, since: date, when: Callable[[EventBase], bool]
-) -> EventBase | None:
-    """The first event of the case of ``kind`` on or after ``since`` that satisfies ``when``."""
-    events = episode.case_index.get(kind, ())
-    for event in events[bisect_left(events, since, key=event_on) :]:
-        if when(event):
-            return event
-    return None
 
 
 AMENDMENT_REPRESENTATIONS = DeadlineRule(
