@@ -1928,3 +1928,93 @@ def test_no_devon_limb_where_the_four_weeks_were_disapplied() -> None:
         "met",
         date(2020, 11, 20),
     )
+
+
+# ------------------------------------------------- a second adversarial review of these readings
+
+
+def test_a_refusal_that_answers_proposals_does_not_end_the_re_assessment() -> None:
+    # Proposals Mon 20 Jan 2025 after the review of Mon 6 Jan; re-assessment notified Mon 3 Feb;
+    # the refusal of Mon 10 Mar is reg 22(4)'s answer to the proposals (8 weeks: met), not the
+    # re-assessment's. Reg 27(2): the plan within 14 weeks of the notice, Mon 12 May 2025; the
+    # amended plan of Mon 2 Jun is 21 days late: missed. Reg 27(4)(a): its review within 12
+    # months, by Tue 2 Jun 2026.
+    events: list[Event] = [
+        {"type": "review_meeting_held", "on": "2025-01-06"},
+        {"type": "amendment_notice_sent", "on": "2025-01-20"},
+        {"type": "reassessment_requested", "on": "2025-01-27"},
+        {"type": "reassessment_agreed", "on": "2025-02-03"},
+        {
+            "type": "decision_notice",
+            "on": "2025-03-10",
+            "decision": "refuse_amendment",
+            "following_review": True,
+        },
+        {"type": "draft_plan_issued", "on": "2025-04-28"},
+        {"type": "decision_notice", "on": "2025-06-02", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-06-10")
+    final = report.deadline("reassessment.final")
+    assert final is not None
+    assert (final.due, final.status, final.done_on) == (
+        date(2025, 5, 12),
+        "missed",
+        date(2025, 6, 2),
+    )
+    reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+    assert reviews[date(2025, 6, 2)] == date(2026, 6, 2)
+
+
+def test_a_later_re_assessment_notice_does_not_move_an_earlier_orders_outcome() -> None:
+    # Order to assess Mon 5 Jan 2026: the final plan within 14 weeks, Mon 13 Apr 2026; sent Mon
+    # 30 Mar: met, whatever happens in November (a re-assessment notified Fri 13 Nov 2026).
+    events: list[Event] = [
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "assess"},
+        {"type": "decision_notice", "on": "2026-03-30", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2026-11-13"},
+    ]
+    for as_of in ("2026-06-01", "2026-12-01"):
+        final = _deadline(events, as_of, "tribunal.order.assess.final_plan")
+        assert final is not None
+        assert (final.due, final.status, final.done_on) == (
+            date(2026, 4, 13),
+            "met",
+            date(2026, 3, 30),
+        )
+
+
+def test_a_ceasing_before_the_decision_appealed_is_of_an_earlier_plan() -> None:
+    # A plan ceased in June 2019; a plan existed again by 2024 (reviewed Mon 4 Mar 2024), and the
+    # decision of Mon 3 Jun 2024 to cease it was appealed; the appeal was dismissed on Mon 2 Dec
+    # 2024: reg 44(2)(a), "immediately": due that day, not done by 10 Jan 2025: overdue.
+    events: list[Event] = [
+        {"type": "plan_ceased", "on": "2019-06-03"},
+        {"type": "review_meeting_held", "on": "2024-03-04"},
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "cease_plan"},
+        {"type": "adviser_contacted", "on": "2024-06-20", "wants_mediation": False},
+        {"type": "certificate_issued", "on": "2024-06-21", "reason": "declined"},
+        {"type": "appeal_registered", "on": "2024-07-01"},
+        {"type": "tribunal_order", "on": "2024-12-02", "order": "dismiss_cease_appeal"},
+    ]
+    cease = _deadline(events, "2025-01-10", "tribunal.order.cease")
+    assert cease is not None
+    assert (cease.due, cease.status) == (date(2024, 12, 2), "overdue")
+
+
+def test_a_re_assessment_notified_on_the_day_of_the_review_takes_its_proposals() -> None:
+    # Review and re-assessment notice both Mon 3 Mar 2025: the proposals of Mon 2 Jun carry out
+    # the re-assessment (no Devon limb: 8 weeks to Mon 28 Jul, amended plan Tue 1 Jul: met), and
+    # the amended plan restarts the review (reg 27(4)(a)): by Wed 1 Jul 2026.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-03-04", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-03-03"},
+        {"type": "reassessment_agreed", "on": "2025-03-03"},
+        {"type": "amendment_notice_sent", "on": "2025-06-02"},
+        {"type": "decision_notice", "on": "2025-07-01", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-08-01")
+    final = report.deadline("amendment.final")
+    assert final is not None
+    assert (final.due, final.status) == (date(2025, 7, 28), "met")
+    reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+    assert reviews[date(2025, 7, 1)] == date(2026, 7, 1)

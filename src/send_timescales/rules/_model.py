@@ -299,19 +299,25 @@ class Episode:
         *,
         local: bool = False,
         whole_case: bool = False,
+        unless: Callable[[Episode, EventBase], bool] | None = None,
     ) -> EventBase | None:
         """:meth:`first_after` for a predicate that lives as long as the rule set.
 
         The events that satisfy ``when`` are gathered once per evaluation (:attr:`memo`) and
         found by bisection, so that a rule applied to many triggers does not rescan the case
-        for a match that rarely comes. ``whole_case`` looks among every event of the case.
+        for a match that rarely comes. ``whole_case`` looks among every event of the case;
+        ``unless`` (as long-lived) leaves out events that answer something else.
         """
         anywhere = whole_case or (self.process.answered_anywhere and not local)
         source = self.case_index if anywhere else self.index
-        key = ("first_matching", event_type, id(when), id(source))
+        key = ("first_matching", event_type, id(when), id(unless), id(source))
         matching: list[EventBase] | None = self.memo.get(key)
         if matching is None:
-            matching = self.memo[key] = [e for e in source.get(event_type, ()) if when(e)]
+            matching = self.memo[key] = [
+                e
+                for e in source.get(event_type, ())
+                if when(e) and (unless is None or not unless(self, e))
+            ]
         at = bisect_left(matching, day, key=_on)
         return matching[at] if at < len(matching) else None
 
@@ -737,7 +743,7 @@ def superseded_by(
     when: Callable[[EventBase], bool] | None = None,
     *,
     ends_it: bool = False,
-    after: tuple[str, ...] = (),
+    unless: Callable[[Episode, EventBase], bool] | None = None,
     local: bool = False,
 ) -> Disapplication:  # pragma: no mutate block
     """A limb that an outcome makes irrelevant: disapplied once such an event has happened.
@@ -745,12 +751,12 @@ def superseded_by(
     ``because`` may name the event with ``{event}``. A limb already done stays as it is; with
     ``ends_it`` (an outcome that ends the process, such as a refusal to assess), only if it was
     done before (or on the day of) that outcome: an event after it answers something else.
-    ``after`` and ``local`` are the limb's :attr:`DeadlineRule.outcome_after` and
+    ``unless`` and ``local`` are the limb's :attr:`DeadlineRule.done_unless` and
     :attr:`DeadlineRule.local_evidence`: outcomes are looked for as its own evidence is.
     """
     # A partial of a module function, not a closure: the rule records are built at import, and
     # the mutation test can switch a mutant on only in code looked up when the rule runs.
-    return partial(_superseded, kinds, because, when, ends_it, after, local)
+    return partial(_superseded, kinds, because, when, ends_it, unless, local)
 
 
 def _superseded(
@@ -758,7 +764,7 @@ def _superseded(
     because: str,
     when: Callable[[EventBase], bool] | None,
     ends_it: bool,
-    after: tuple[str, ...],
+    unless: Callable[[Episode, EventBase], bool] | None,
     local: bool,
     episode: Episode,
     draft: Draft,
@@ -766,13 +772,13 @@ def _superseded(
     """:func:`superseded_by`'s condition for one draft."""
     if draft.done is not None and not ends_it:
         return None
-    day = _outcome_day(episode, draft.trigger, after)
+    day = draft.trigger.on
     found = [
         e
         for kind in kinds
         if (
             e := (
-                episode.first_matching(kind, day, when, local=local)
+                episode.first_matching(kind, day, when, local=local, unless=unless)
                 if when is not None
                 else episode.first_after(kind, day, local=local)
             )
@@ -987,10 +993,9 @@ class DeadlineRule(Rule):
     breach_counts: Callable[[Episode, EventBase], bool] | None = None
     """Optional, with ``breached_by``: whether such an event cuts this period short, given the
     case (an amended plan only when a re-assessment leads to it)."""
-    outcome_after: tuple[str, ...] = ()
-    """An outcome "following the assessment": the event that does the duty (and one that makes
-    the limb irrelevant) counts only from the first of these events on or after the trigger,
-    when there is one."""
+    done_unless: Callable[[Episode, EventBase], bool] | None = None
+    """Optional: events that would do the duty (or make the limb irrelevant) but answer
+    something else (a decision on a review's proposals is not a re-assessment's outcome)."""
     local_evidence: bool = False
     """Look for the event that does the duty among the episode's own events, even in a process
     :attr:`~Process.answered_anywhere` (a plan that answers a later order of another kind is
@@ -1020,14 +1025,14 @@ class DeadlineRule(Rule):
             def when(event: EventBase) -> bool:
                 return matches(trigger, event) and (plain is None or plain(event))
 
-        day = _outcome_day(episode, trigger, self.outcome_after)
         return _first(
             episode,
             self.done_by,
-            day,
+            trigger.on,
             when,
             local=self.local_evidence if local is None else local,
             stable=self.done_matches is None,
+            unless=self.done_unless,
         )
 
     def apply(self, episode: Episode, trigger: EventBase) -> list[Output]:
@@ -1091,17 +1096,9 @@ class DeadlineRule(Rule):
         return draft
 
 
-def _outcome_day(episode: Episode, trigger: EventBase, after: tuple[str, ...]) -> date:
-    """The day an outcome of ``trigger``'s duty may come from.
-
-    The first of the ``after`` events on or after the trigger (the assessment notice an outcome
-    follows), if any; else the trigger's own day.
-    """
-    if after:
-        notice = _first(episode, after, trigger.on, None)
-        if notice is not None:
-            return notice.on
-    return trigger.on
+def _any_event(event: EventBase) -> bool:
+    """Every event (the predicate of a lookup that only leaves some out)."""
+    return True
 
 
 def notice_of(*decisions: str) -> Callable[[EventBase], bool]:
@@ -1125,13 +1122,23 @@ def _first(
     *,
     local: bool = False,
     stable: bool = False,
+    unless: Callable[[Episode, EventBase], bool] | None = None,
 ) -> EventBase | None:
     """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``.
 
-    ``stable``: ``when`` lives as long as the rule set (:meth:`Episode.first_matching`).
+    ``stable``: ``when`` lives as long as the rule set (:meth:`Episode.first_matching`), and
+    so does ``unless`` (events that answer something else, left out).
     """
-    if when is not None and stable:
-        found = [e for kind in kinds if (e := episode.first_matching(kind, day, when, local=local))]
+    if unless is not None or (when is not None and stable):
+        found = [
+            e
+            for kind in kinds
+            if (
+                e := episode.first_matching(
+                    kind, day, when or _any_event, local=local, unless=unless
+                )
+            )
+        ]
         return min(found, key=_on) if found else None
     if len(kinds) == 1:
         return episode.first_after(kinds[0], day, when, local=local)

@@ -51,7 +51,7 @@ from ._model import (
     superseded_by,
 )
 from .exceptions import REG_5_4, REG_8_2, REG_10_4, REG_13_3, REG_27_3, coronavirus_2a
-from .reviews import amended_after_reassessment
+from .reviews import amended_after_reassessment, answers_proposals
 
 __all__ = ["RULES"]
 
@@ -280,6 +280,7 @@ REASSESSMENT_FINAL = _la(
             "reg 27 sets no time limit for that decision: disapplied.",
             when=notice_of("refuse_amendment"),
             ends_it=True,
+            unless=answers_proposals,
         ),
     ),
     exceptions=REG_27_3,

@@ -52,6 +52,7 @@ from ._model import (
     versions,
 )
 from .exceptions import REG_44_3, REG_45_7, REG_45_7_AS_MADE, REG_45_8, coronavirus_2a
+from .reviews import answers_proposals
 
 __all__ = ["AS_IF_ORDERED", "RULES"]
 
@@ -105,18 +106,17 @@ _PLAN_NEEDED = (
 # decision that no plan is needed may still follow it); the plan or the decision not to make one
 # ends the other limb, and the same kind of event coming after it answers something else (a
 # later order, say).
-# The outcomes "following the assessment" (reg 44(2)(b)(i), (ii); reg 45(3A)): looked for from the
-# LA's notice that it will assess, when there is one, and among the order's own events (a plan or
-# refusal after a later order of another kind answers that order).
-_ASSESSED = ("assessment_agreed", "reassessment_agreed")
+# The outcomes "following the assessment" (reg 44(2)(b)(i), (ii); reg 45(3A)) are looked for among
+# the order's own events (a plan after a later order of another kind answers that order), leaving
+# out a decision on a review's proposals to amend, which answers them.
 _NO_PLAN_SUPERSEDED = (
-    superseded_by(("draft_plan_issued",), _PLAN_NEEDED, after=_ASSESSED, local=True),
+    superseded_by(("draft_plan_issued",), _PLAN_NEEDED, local=True),
     superseded_by(
         ("decision_notice",),
         _PLAN_NEEDED,
         when=notice_of(*_PLAN),
         ends_it=True,
-        after=_ASSESSED,
+        unless=answers_proposals,
         local=True,
     ),
 )
@@ -126,7 +126,7 @@ _PLAN_SUPERSEDED = superseded_by(
     "plan no longer applies: disapplied.",
     when=notice_of(*_NO_PLAN),
     ends_it=True,
-    after=_ASSESSED,
+    unless=answers_proposals,
     local=True,
 )
 
@@ -150,6 +150,9 @@ def _already_ceased(episode: Episode, draft: Draft) -> str | None:
     if not at:
         return None
     last = ceased[at - 1]
+    decided = episode.decision
+    if decided is not None and decided.decision == "cease_plan" and last.on < decided.on:
+        return None  # ceased before the decision being appealed: a plan existed again since
     made: list[date] | None = episode.memo.get("orders.plans_made")
     if made is None:
         made = episode.memo["orders.plans_made"] = [
@@ -202,7 +205,7 @@ ORDER_ASSESS_NO_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
     disapplied_when=_NO_PLAN_SUPERSEDED,
-    outcome_after=_ASSESSED,
+    done_unless=answers_proposals,
     local_evidence=True,
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(i)", "verified"),),
@@ -217,7 +220,7 @@ ORDER_ASSESS_FINAL_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
-    outcome_after=_ASSESSED,
+    done_unless=answers_proposals,
     local_evidence=True,
     exceptions=REG_44_3,
     citations=(SEND_REGS.cite("44(2)(b)(ii)", "verified"),),
@@ -391,7 +394,7 @@ UNOPPOSED_ASSESS_NO_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_NO_PLAN),
     disapplied_when=_NO_PLAN_SUPERSEDED,
-    outcome_after=_ASSESSED,
+    done_unless=answers_proposals,
     local_evidence=True,
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,
@@ -407,7 +410,7 @@ UNOPPOSED_ASSESS_FINAL_PLAN = _la(
     done_by=("decision_notice",),
     done_when=notice_of(*_PLAN),
     disapplied_when=(_PLAN_SUPERSEDED,),
-    outcome_after=_ASSESSED,
+    done_unless=answers_proposals,
     local_evidence=True,
     exceptions=REG_45_8,
     in_force=_SUBSTITUTED,

@@ -106,6 +106,7 @@ def _reassessment_dates(episode: Episode) -> tuple[list[date], list[date]]:
     if found is None:
         index = episode.case_index
         notices = [e.on for e in index.get("reassessment_agreed", ())]
+        by_proposals = _amendment_claims(episode)[0]
         enders = sorted(
             e.on
             for kind in (
@@ -115,7 +116,7 @@ def _reassessment_dates(episode: Episode) -> tuple[list[date], list[date]]:
                 "decision_notice",
             )
             for e in index.get(kind, ())
-            if _ends_a_reassessment(e)
+            if _ends_a_reassessment(e) and id(e) not in by_proposals
         )
         found = episode.memo["reviews.reassessments"] = (notices, enders)
     return found
@@ -161,7 +162,8 @@ def _plan_starts(episode: Episode) -> _Starts:
         starts: list[date] = []
         amended: list[EventBase] = []
         made: list[EventBase] = []
-        claimed = _claimed_amendments(episode)
+        by_proposals, by_requests = _amendment_claims(episode)
+        claimed = by_proposals | by_requests
         since = date.min
         for event in episode.case_index.get("decision_notice", ()):
             if not isinstance(event, DecisionNotice):
@@ -195,15 +197,19 @@ def _amends_on_request(event: EventBase) -> bool:
     return False
 
 
-def _claimed_amendments(episode: Episode) -> set[int]:
+def _amendment_claims(episode: Episode) -> tuple[frozenset[int], frozenset[int]]:
     """The ids of amendment decisions that answer something other than a re-assessment.
 
-    The first amended plan or decision not to amend on or after proposals to amend (reg 22(2),
-    ``amendment_notice_sent``) answers them, unless the proposals came after a re-assessment
-    notice with no review since (they then carry the re-assessment out); the first amended plan
-    on or after an order, a concession or an agreement to amend answers it (reg 44(2)(e), (f),
-    (h); reg 45(4) to (6A); reg 42(2)).
+    First, those that answer proposals to amend: the first amended plan or decision not to
+    amend on or after proposals (reg 22(2), ``amendment_notice_sent``), unless the proposals
+    came after a re-assessment notice with no later review (they then carry the re-assessment
+    out; a notice on the day of the review counts as after it). Second, those that answer an
+    order, a concession or an agreement to amend: the first amended plan on or after it (reg
+    44(2)(e), (f), (h); reg 45(4) to (6A); reg 42(2)). Worked out once per evaluation.
     """
+    found: tuple[frozenset[int], frozenset[int]] | None = episode.memo.get("reviews.claims")
+    if found is not None:
+        return found
     index = episode.case_index
     decisions = [
         e
@@ -211,21 +217,20 @@ def _claimed_amendments(episode: Episode) -> set[int]:
         if isinstance(e, DecisionNotice) and e.decision in ("plan_amended", "refuse_amendment")
     ]
     plans = [e for e in decisions if e.decision == "plan_amended"]
-    claimed: set[int] = set()
+    by_proposals: set[int] = set()
     reviewed = [e.on for e in index.get("review_meeting_held", ())]
     reassessed = [e.on for e in index.get("reassessment_agreed", ())]
     for proposals in index.get("amendment_notice_sent", ()):
-        # Proposals sent after a re-assessment notice, with no review since, carry out the
-        # re-assessment: their outcome is its outcome.
         last_review = _latest_on_or_before(reviewed, proposals.on)
         last_reassessment = _latest_on_or_before(reassessed, proposals.on)
         if last_reassessment is not None and (
-            last_review is None or last_review < last_reassessment
+            last_review is None or last_review <= last_reassessment
         ):
             continue
         at = bisect_left(decisions, proposals.on, key=event_on)
         if at < len(decisions):
-            claimed.add(id(decisions[at]))
+            by_proposals.add(id(decisions[at]))
+    by_requests: set[int] = set()
     requests = [
         e
         for kind in ("tribunal_order", "appeal_conceded", "mediation_agreement")
@@ -235,8 +240,17 @@ def _claimed_amendments(episode: Episode) -> set[int]:
     for request in requests:
         at = bisect_left(plans, request.on, key=event_on)
         if at < len(plans):
-            claimed.add(id(plans[at]))
-    return claimed
+            by_requests.add(id(plans[at]))
+    found = episode.memo["reviews.claims"] = (frozenset(by_proposals), frozenset(by_requests))
+    return found
+
+
+def answers_proposals(episode: Episode, event: EventBase) -> bool:
+    """Whether an amendment decision answers a review's proposals to amend (reg 22(3), (4)).
+
+    It is then not the outcome of a re-assessment, nor of an order to (re-)assess.
+    """
+    return id(event) in _amendment_claims(episode)[0]
 
 
 def _latest_on_or_before(days: list[date], day: date) -> date | None:
@@ -261,7 +275,7 @@ def amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
     """Whether ``event`` is the plan a re-assessment ended in, amended (reg 27(1), (4)(a)).
 
     Not an amended plan that answers proposals to amend, or an order, a concession or an
-    agreement to amend (:func:`_claimed_amendments`).
+    agreement to amend (:func:`_amendment_claims`).
     """
     return id(event) in _plan_starts(episode).amended
 
