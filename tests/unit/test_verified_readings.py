@@ -1507,7 +1507,11 @@ def test_an_order_to_cease_a_plan_that_had_already_ceased_is_disapplied() -> Non
     cease = report.deadline("tribunal.order.cease")
     assert cease is not None
     assert (cease.due, cease.status, cease.done_on) == (None, "disapplied", None)
-    assert "there is nothing left to cease" in cease.explanation[-1]
+    assert cease.explanation[-1] == (
+        "The plan had already ceased on Thursday 1 May 2025 (plan_ceased on 2025-05-01), before "
+        "the order: there is nothing left to cease (ceasing it while the appeal was open is "
+        "reported under CFA 2014 s.45(4), plan_ceased_too_early): disapplied."
+    )
     codes = {f.code for f in report.findings}
     assert "plan_ceased_too_early" in codes
     assert "deadline_overdue" not in codes
@@ -1711,7 +1715,10 @@ def test_a_plan_ceased_the_day_its_transfer_was_recorded_needs_no_transfer_revie
     transfer = _deadline(events, "2026-03-01", "review.phase_transfer")
     assert transfer is not None
     assert transfer.status == "disapplied"
-    assert "no new plan was made" in transfer.explanation[-1]
+    assert transfer.explanation[-1] == (
+        "The plan ceased on Monday 3 March 2025 (plan_ceased on 2025-03-03), before the review "
+        "was due, and no new plan was made: there is no plan to review: disapplied."
+    )
 
 
 # ------------------------------------------ what an amended plan or a refusal answers
@@ -1878,8 +1885,23 @@ def test_ceasing_while_a_certificate_is_awaited_is_too_early() -> None:
     ]
     report = st.evaluate(events, as_of="2025-04-15")
     early = [f for f in report.findings if f.code == "plan_ceased_too_early"]
-    assert len(early) == 1
-    assert "certificate was still awaited" in early[0].message
+    assert [f.message for f in early] == [
+        "The plan was ceased on Thursday 10 April 2025, while the time to appeal against the "
+        "decision of Monday 3 February 2025 to cease it had not ended: a mediation certificate "
+        "was still awaited, and the appeal is in time up to 1 month from its date of issue (HESC "
+        "r.20(1)(c)). CFA 2014 s.45(4) says the LA may not cease to maintain the plan until the "
+        "time to appeal has ended."
+    ]
+    # Ceased on the last day of the 2 months (Thu 3 Apr 2025): before the time ended, whatever
+    # the certificate.
+    on_the_day = st.evaluate(
+        [*events[:3], {"type": "plan_ceased", "on": "2025-04-03"}], as_of="2025-04-15"
+    )
+    assert [f.message for f in on_the_day.findings if f.code == "plan_ceased_too_early"] == [
+        "The plan was ceased on Thursday 3 April 2025, before the time to appeal against the "
+        "decision of Monday 3 February 2025 to cease it ended (Thursday 3 April 2025): CFA 2014 "
+        "s.45(4) says the LA may not cease to maintain it until then."
+    ]
     # control: no adviser contacted, so the 2 months (Thu 3 Apr) ended before the ceasing
     plain = st.evaluate([events[0], events[3]], as_of="2025-04-15")
     assert "plan_ceased_too_early" not in {f.code for f in plain.findings}
@@ -2018,3 +2040,94 @@ def test_a_re_assessment_notified_on_the_day_of_the_review_takes_its_proposals()
     assert (final.due, final.status) == (date(2025, 7, 28), "met")
     reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
     assert reviews[date(2025, 7, 1)] == date(2026, 7, 1)
+
+
+_DISPUTED_PLAN: list[Event] = [
+    {"type": "adviser_contacted", "on": "2025-03-03", "wants_mediation": True},
+    {"type": "mediation_requested", "on": "2025-03-05", "issues": ["education"]},
+    {"type": "mediation_held", "on": "2025-03-10", "agreement": "full"},
+]
+
+
+@pytest.mark.parametrize(
+    ("request_events", "answers_it"),
+    [
+        ([{"type": "tribunal_order", "on": "2025-03-10", "order": "amend"}], True),
+        ([{"type": "tribunal_order", "on": "2025-03-10", "order": "amend_placement"}], True),
+        ([{"type": "tribunal_order", "on": "2025-03-10", "order": "continue_and_amend"}], True),
+        ([{"type": "tribunal_order", "on": "2025-03-10", "order": "continue_plan"}], False),
+        ([{"type": "appeal_conceded", "on": "2025-03-10", "concession": "amend"}], True),
+        ([{"type": "appeal_conceded", "on": "2025-03-10", "concession": "amend_placement"}], True),
+        (
+            [{"type": "appeal_conceded", "on": "2025-03-10", "concession": "cease", "amend": True}],
+            True,
+        ),
+        ([{"type": "appeal_conceded", "on": "2025-03-10", "concession": "cease"}], False),
+        (
+            [
+                *_DISPUTED_PLAN,
+                {
+                    "type": "mediation_agreement",
+                    "on": "2025-03-10",
+                    "actions": [{"what": "F", "kind": "amend_plan"}],
+                },
+            ],
+            True,
+        ),
+        (
+            [
+                *_DISPUTED_PLAN,
+                {
+                    "type": "mediation_agreement",
+                    "on": "2025-03-10",
+                    "actions": [{"what": "I", "kind": "amend_placement"}],
+                },
+            ],
+            True,
+        ),
+        (
+            [
+                *_DISPUTED_PLAN,
+                {
+                    "type": "mediation_agreement",
+                    "on": "2025-03-10",
+                    "actions": [{"what": "x", "kind": "other"}],
+                },
+            ],
+            False,
+        ),
+    ],
+    ids=[
+        "order amend",
+        "order amend_placement",
+        "order continue_and_amend",
+        "order continue_plan",
+        "concession amend",
+        "concession amend_placement",
+        "concession cease and amend",
+        "concession cease",
+        "agreement amend_plan",
+        "agreement amend_placement",
+        "agreement other",
+    ],
+)
+def test_an_amended_plan_answers_the_request_to_amend_not_the_re_assessment(
+    request_events: list[Event], answers_it: bool
+) -> None:
+    # Plan made Mon 2 Sep 2024: reviewed within the 12 months starting with that day, by Mon 1
+    # Sep 2025. Re-assessment notified Mon 3 Mar 2025. An order, concession or agreement of Mon
+    # 10 Mar 2025; amended plan Mon 7 Apr 2025. If what came on 10 Mar requires the plan to be
+    # amended, the amended plan answers it (no new review clock); otherwise it is the
+    # re-assessment's, and reg 27(4)(a) restarts the review: by Tue 7 Apr 2026.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2025-03-03"},
+        *request_events,
+        {"type": "decision_notice", "on": "2025-04-07", "decision": "plan_amended"},
+    ]
+    report = st.evaluate(events, as_of="2025-05-01")
+    reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+    if answers_it:
+        assert reviews == {date(2024, 9, 2): date(2025, 9, 1)}
+    else:
+        assert reviews == {date(2024, 9, 2): None, date(2025, 4, 7): date(2026, 4, 7)}
