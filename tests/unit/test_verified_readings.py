@@ -2131,3 +2131,144 @@ def test_an_amended_plan_answers_the_request_to_amend_not_the_re_assessment(
         assert reviews == {date(2024, 9, 2): date(2025, 9, 1)}
     else:
         assert reviews == {date(2024, 9, 2): None, date(2025, 4, 7): date(2026, 4, 7)}
+
+
+# ------------------------------------------------------------ boundaries of the readings above
+
+
+def test_an_order_notice_in_a_later_orders_episode_still_answers_it() -> None:
+    # Order to re-assess Mon 5 Jan 2026: notify within 2 weeks, by Mon 19 Jan. An order to amend
+    # of Mon 12 Jan opens an episode of its own; the re-assessment notice of Thu 15 Jan answers
+    # the first order: met.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "plan_finalised"},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "reassess"},
+        {"type": "tribunal_order", "on": "2026-01-12", "order": "amend"},
+        {"type": "reassessment_agreed", "on": "2026-01-15"},
+    ]
+    notify = _deadline(events, "2026-02-01", "tribunal.order.assess.notify")
+    assert notify is not None
+    assert (notify.due, notify.status, notify.done_on) == (
+        date(2026, 1, 19),
+        "met",
+        date(2026, 1, 15),
+    )
+
+
+def _review_clocks(events: list[Event], as_of: str) -> dict[date, date | None]:
+    report = st.evaluate(events, as_of=as_of)
+    return {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+
+
+def test_the_first_amendment_decision_after_proposals_answers_them() -> None:
+    # Plan Mon 2 Sep 2024; re-assessment notified Mon 6 Jan 2025; review Mon 3 Feb; proposals Mon
+    # 10 Feb (after the review: its proposals). A decision of another kind (a refusal to
+    # re-assess, Thu 20 Feb) is not an amendment decision; the amended plan of Thu 20 Mar answers
+    # the proposals, so it restarts no review: the clock runs from the review (by Mon 2 Feb 2026).
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2025-01-06"},
+        {"type": "review_meeting_held", "on": "2025-02-03"},
+        {"type": "amendment_notice_sent", "on": "2025-02-10"},
+        {"type": "decision_notice", "on": "2025-02-20", "decision": "refuse_reassessment"},
+        {"type": "decision_notice", "on": "2025-03-20", "decision": "plan_amended"},
+    ]
+    assert _review_clocks(events, "2025-04-01") == {
+        date(2024, 9, 2): date(2025, 9, 1),
+        date(2025, 2, 3): date(2026, 2, 2),
+    }
+
+
+def test_the_latest_review_before_proposals_decides_whose_they_are() -> None:
+    # Reviews Mon 6 Jan and Mon 3 Mar 2025, a re-assessment notice between them (Mon 3 Feb):
+    # proposals of Mon 10 Mar follow the later review, so their amended plan (Mon 14 Apr) is the
+    # review's, not the re-assessment's: no restart.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "review_meeting_held", "on": "2025-01-06"},
+        {"type": "reassessment_agreed", "on": "2025-02-03"},
+        {"type": "review_meeting_held", "on": "2025-03-03"},
+        {"type": "amendment_notice_sent", "on": "2025-03-10"},
+        {"type": "decision_notice", "on": "2025-04-14", "decision": "plan_amended"},
+    ]
+    clocks = _review_clocks(events, "2025-05-01")
+    assert date(2025, 4, 14) not in clocks
+    assert clocks[date(2025, 3, 3)] == date(2026, 3, 2)
+
+
+def test_each_set_of_proposals_is_placed_on_its_own() -> None:
+    # Re-assessment notified Mon 6 Jan 2025, carried out by proposals of Mon 20 Jan and the
+    # amended plan of Mon 3 Mar (reg 27(4)(a): review by Tue 3 Mar 2026, met by the review of
+    # Mon 2 Jun). A second re-assessment notice (Thu 1 May) is followed by that review and its
+    # proposals (Mon 9 Jun): their amended plan of Mon 14 Jul is the review's: no new clock.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {"type": "reassessment_agreed", "on": "2025-01-06"},
+        {"type": "amendment_notice_sent", "on": "2025-01-20"},
+        {"type": "decision_notice", "on": "2025-03-03", "decision": "plan_amended"},
+        {"type": "reassessment_agreed", "on": "2025-05-01"},
+        {"type": "review_meeting_held", "on": "2025-06-02"},
+        {"type": "amendment_notice_sent", "on": "2025-06-09"},
+        {"type": "decision_notice", "on": "2025-07-14", "decision": "plan_amended"},
+    ]
+    assert _review_clocks(events, "2025-08-01") == {
+        date(2024, 9, 2): None,
+        date(2025, 3, 3): date(2026, 3, 3),
+        date(2025, 6, 2): date(2026, 6, 1),
+    }
+
+
+def test_a_plan_ceased_on_the_day_its_transfer_review_was_due_needs_none() -> None:
+    # Transfer Tue 1 Sep 2026: review before 15 Feb 2026 (Sat 14 Feb). Ceased that very day.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
+        {
+            "type": "phase_transfer_planned",
+            "on": "2025-03-03",
+            "transfer_on": "2026-09-01",
+            "kind": "other",
+        },
+        {"type": "plan_ceased", "on": "2026-02-14"},
+    ]
+    transfer = _deadline(events, "2026-03-01", "review.phase_transfer")
+    assert transfer is not None
+    assert transfer.status == "disapplied"
+
+
+def test_an_undecided_request_to_re_assess_takes_the_proposals() -> None:
+    # Review Mon 6 Jan 2025; a request to re-assess Mon 3 Feb, agreed only on Wed 12 Mar, after
+    # the proposals of Mon 10 Mar: a re-assessment was under way (the request was not refused),
+    # so no Devon limb: 8 weeks from the proposals, Mon 5 May 2025.
+    events: list[Event] = [
+        {"type": "review_meeting_held", "on": "2025-01-06"},
+        {"type": "reassessment_requested", "on": "2025-02-03"},
+        {"type": "amendment_notice_sent", "on": "2025-03-10"},
+        {"type": "reassessment_agreed", "on": "2025-03-12"},
+    ]
+    final = _deadline(events, "2025-03-20", "amendment.final")
+    assert final is not None
+    assert final.due == date(2025, 5, 5)
+
+
+@pytest.mark.parametrize(
+    "ceasings",
+    [
+        # the plan ceased during the appeal, after an older plan had ceased in 2019
+        ["2019-06-03", "2024-08-01"],
+        # ceased on the very day of the decision to cease
+        ["2024-06-03"],
+    ],
+    ids=["two ceasings", "same day as the decision"],
+)
+def test_an_order_to_cease_after_the_plan_ceased_is_disapplied(ceasings: list[str]) -> None:
+    events: list[Event] = [
+        *({"type": "plan_ceased", "on": day} for day in ceasings),
+        {"type": "decision_notice", "on": "2024-06-03", "decision": "cease_plan"},
+        {"type": "adviser_contacted", "on": "2024-06-20", "wants_mediation": False},
+        {"type": "certificate_issued", "on": "2024-06-21", "reason": "declined"},
+        {"type": "appeal_registered", "on": "2024-07-01"},
+        {"type": "tribunal_order", "on": "2024-12-02", "order": "dismiss_cease_appeal"},
+    ]
+    cease = _deadline(events, "2025-01-10", "tribunal.order.cease")
+    assert cease is not None
+    assert cease.status == "disapplied"
