@@ -1551,11 +1551,12 @@ def test_an_amended_plan_after_a_re_assessment_starts_the_review_clock() -> None
     assert (review.due, review.status) == (date(2026, 6, 20), "pending")
 
 
-def test_an_amended_plan_after_a_re_assessment_ends_the_earlier_review_clock() -> None:
-    # Plan made Mon 15 Jan 2024: s.44(1), by Tue 14 Jan 2025. Re-assessment notified Fri 15 Mar
-    # 2024; amended plan sent Fri 14 Jun 2024: its review within 12 months, by Sat 14 Jun 2025.
-    # The review meeting of Tue 20 May 2025 meets the new clock; the first clock ended with the
-    # amended plan (disapplied). The meeting starts the next: by Tue 19 May 2026.
+def test_an_amended_plan_after_a_re_assessment_leaves_the_earlier_review_clock() -> None:
+    # Plan made Mon 15 Jan 2024: s.44(1)(a), "the period of 12 months starting with" that day,
+    # ends Tue 14 Jan 2025. Re-assessment notified Fri 15 Mar 2024; amended plan sent Fri 14 Jun
+    # 2024: reg 27(4)(a) adds "within 12 months" of it (Sat 14 Jun 2025), but s.44(1) still
+    # binds and is the earlier date (C9): no clock of its own. The review of Tue 20 May 2025 is
+    # 126 days late for the plan's clock: missed; it starts the next: by Tue 19 May 2026.
     events: list[Event] = [
         {"type": "decision_notice", "on": "2024-01-15", "decision": "plan_finalised"},
         {"type": "reassessment_requested", "on": "2024-03-04"},
@@ -1566,14 +1567,11 @@ def test_an_amended_plan_after_a_re_assessment_ends_the_earlier_review_clock() -
     ]
     report = st.evaluate(events, as_of="2025-07-01")
     reviews = {d.trigger_on: d for d in report.deadlines if d.rule_id == "review.annual"}
-    assert (reviews[date(2024, 1, 15)].status, reviews[date(2024, 1, 15)].done_on) == (
-        "disapplied",
-        None,
-    )
-    restarted = reviews[date(2024, 6, 14)]
-    assert (restarted.due, restarted.status, restarted.done_on) == (
-        date(2025, 6, 14),
-        "met",
+    assert set(reviews) == {date(2024, 1, 15), date(2025, 5, 20)}
+    first = reviews[date(2024, 1, 15)]
+    assert (first.due, first.status, first.done_on) == (
+        date(2025, 1, 14),
+        "missed",
         date(2025, 5, 20),
     )
     assert reviews[date(2025, 5, 20)].due == date(2026, 5, 19)
@@ -1659,10 +1657,10 @@ def test_which_plans_follow_a_re_assessment(
     assert [d.due for d in new] == [due]
 
 
-def test_only_the_amendment_a_re_assessment_leads_to_restarts_the_review() -> None:
-    # Re-assessment notified Mon 3 Mar 2025, amended plan Fri 27 Jun 2025: review by Sat 27 Jun
-    # 2026. A later amendment, Wed 1 Oct 2025 (after proposals, reg 22), follows no new
-    # re-assessment: it starts no clock.
+def test_amended_plans_with_an_earlier_plan_start_no_review_clock() -> None:
+    # The plan made Mon 2 Sep 2024 is reviewed within the 12 months starting with that day, by
+    # Mon 1 Sep 2025, whatever amended plans follow: the re-assessment's (Fri 27 Jun 2025) and
+    # one after proposals (Wed 1 Oct 2025).
     events: list[Event] = [
         {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
         {"type": "reassessment_agreed", "on": "2025-03-03"},
@@ -1674,10 +1672,7 @@ def test_only_the_amendment_a_re_assessment_leads_to_restarts_the_review() -> No
     reviews = sorted(
         (d.trigger_on, d.due) for d in report.deadlines if d.rule_id == "review.annual"
     )
-    assert reviews == [(date(2024, 9, 2), None), (date(2025, 6, 27), date(2026, 6, 27))]
-    restarted = report.deadline("review.annual")
-    assert restarted is not None
-    assert any("reg 27(4)(a)" in step for step in restarted.explanation)
+    assert reviews == [(date(2024, 9, 2), date(2025, 9, 1))]
 
 
 def test_a_phase_transfer_review_of_a_plan_made_again_after_ceasing_is_due() -> None:
@@ -1831,8 +1826,8 @@ def test_an_amended_plan_an_order_required_does_not_cut_the_draft_period_short()
     assert period is not None
     assert (period.due, period.status) == (date(2024, 11, 25), "met")
     assert "final_plan_before_representations" not in {f.code for f in report.findings}
-    restarted = [d for d in report.deadlines if d.rule_id == "review.annual" and d.due]
-    assert [(d.trigger_on, d.due) for d in restarted] == [(date(2024, 12, 9), date(2025, 12, 9))]
+    reviews = [(d.trigger_on, d.due) for d in report.deadlines if d.rule_id == "review.annual"]
+    assert reviews == [(date(2024, 3, 4), date(2025, 3, 3))]
 
 
 def test_an_order_to_cease_is_not_done_by_ceasing_a_later_plan() -> None:
@@ -1984,7 +1979,8 @@ def test_a_refusal_that_answers_proposals_does_not_end_the_re_assessment() -> No
         date(2025, 6, 2),
     )
     reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
-    assert reviews[date(2025, 6, 2)] == date(2026, 6, 2)
+    # the review clock of Mon 6 Jan 2025 stands (s.44(1)(b)): by Mon 5 Jan 2026
+    assert reviews == {date(2025, 1, 6): date(2026, 1, 5)}
 
 
 def test_a_later_re_assessment_notice_does_not_move_an_earlier_orders_outcome() -> None:
@@ -2026,7 +2022,7 @@ def test_a_ceasing_before_the_decision_appealed_is_of_an_earlier_plan() -> None:
 def test_a_re_assessment_notified_on_the_day_of_the_review_takes_its_proposals() -> None:
     # Review and re-assessment notice both Mon 3 Mar 2025: the proposals of Mon 2 Jun carry out
     # the re-assessment (no Devon limb: 8 weeks to Mon 28 Jul, amended plan Tue 1 Jul: met), and
-    # the amended plan restarts the review (reg 27(4)(a)): by Wed 1 Jul 2026.
+    # the review clock runs from the review (s.44(1)(b)): by Mon 2 Mar 2026.
     events: list[Event] = [
         {"type": "decision_notice", "on": "2024-03-04", "decision": "plan_finalised"},
         {"type": "review_meeting_held", "on": "2025-03-03"},
@@ -2039,7 +2035,8 @@ def test_a_re_assessment_notified_on_the_day_of_the_review_takes_its_proposals()
     assert final is not None
     assert (final.due, final.status) == (date(2025, 7, 28), "met")
     reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
-    assert reviews[date(2025, 7, 1)] == date(2026, 7, 1)
+    assert reviews[date(2025, 3, 3)] == date(2026, 3, 2)
+    assert date(2025, 7, 1) not in reviews
 
 
 _DISPUTED_PLAN: list[Event] = [
@@ -2114,23 +2111,26 @@ _DISPUTED_PLAN: list[Event] = [
 def test_an_amended_plan_answers_the_request_to_amend_not_the_re_assessment(
     request_events: list[Event], answers_it: bool
 ) -> None:
-    # Plan made Mon 2 Sep 2024: reviewed within the 12 months starting with that day, by Mon 1
-    # Sep 2025. Re-assessment notified Mon 3 Mar 2025. An order, concession or agreement of Mon
-    # 10 Mar 2025; amended plan Mon 7 Apr 2025. If what came on 10 Mar requires the plan to be
-    # amended, the amended plan answers it (no new review clock); otherwise it is the
-    # re-assessment's, and reg 27(4)(a) restarts the review: by Tue 7 Apr 2026.
+    # Re-assessment notified Mon 3 Mar 2025. An order, concession or agreement of Mon 10 Mar
+    # 2025; amended plan Tue 1 Apr 2025. If what came on 10 Mar requires the plan to be
+    # amended, the amended plan answers it; otherwise it is the
+    # re-assessment's, and reg 27(1) makes it wait for the draft's 15 days (reg 13(1)): the
+    # draft of Mon 24 Mar is day 1, so they run to Mon 7 Apr; the plan of Tue 1 Apr cut them
+    # short: missed. If it answers the order, concession or agreement: the period ran in full.
     events: list[Event] = [
         {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
         {"type": "reassessment_agreed", "on": "2025-03-03"},
         *request_events,
-        {"type": "decision_notice", "on": "2025-04-07", "decision": "plan_amended"},
+        {"type": "draft_plan_issued", "on": "2025-03-24"},
+        {"type": "decision_notice", "on": "2025-04-01", "decision": "plan_amended"},
     ]
-    report = st.evaluate(events, as_of="2025-05-01")
-    reviews = {d.trigger_on: d.due for d in report.deadlines if d.rule_id == "review.annual"}
+    period = _deadline(events, "2025-05-01", "plan.draft_representations")
+    assert period is not None
+    assert period.due == date(2025, 4, 7)
     if answers_it:
-        assert reviews == {date(2024, 9, 2): date(2025, 9, 1)}
+        assert (period.status, period.done_on) == ("met", None)
     else:
-        assert reviews == {date(2024, 9, 2): None, date(2025, 4, 7): date(2026, 4, 7)}
+        assert (period.status, period.done_on) == ("missed", date(2025, 4, 1))
 
 
 # ------------------------------------------------------------ boundaries of the readings above
@@ -2197,24 +2197,32 @@ def test_the_latest_review_before_proposals_decides_whose_they_are() -> None:
 
 
 def test_each_set_of_proposals_is_placed_on_its_own() -> None:
-    # Re-assessment notified Mon 6 Jan 2025, carried out by proposals of Mon 20 Jan and the
-    # amended plan of Mon 3 Mar (reg 27(4)(a): review by Tue 3 Mar 2026, met by the review of
-    # Mon 2 Jun). A second re-assessment notice (Thu 1 May) is followed by that review and its
-    # proposals (Mon 9 Jun): their amended plan of Mon 14 Jul is the review's: no new clock.
+    # Re-assessment notified Mon 6 Jan 2025, carried out by proposals of Mon 20 Jan and a draft
+    # of Mon 24 Feb: its amended plan of Mon 3 Mar is within the draft's 15 days (to Mon 10 Mar,
+    # reg 27(1), 13(1)): missed. A second re-assessment notice (Thu 1 May) is followed by a
+    # review (Mon 2 Jun) and its proposals (Mon 9 Jun): their amended plan of Mon 14 Jul is the
+    # review's, not the re-assessment's, so a draft of Mon 7 Jul (to Mon 21 Jul) is not cut short.
     events: list[Event] = [
         {"type": "decision_notice", "on": "2024-09-02", "decision": "plan_finalised"},
         {"type": "reassessment_agreed", "on": "2025-01-06"},
         {"type": "amendment_notice_sent", "on": "2025-01-20"},
+        {"type": "draft_plan_issued", "on": "2025-02-24"},
         {"type": "decision_notice", "on": "2025-03-03", "decision": "plan_amended"},
         {"type": "reassessment_agreed", "on": "2025-05-01"},
         {"type": "review_meeting_held", "on": "2025-06-02"},
         {"type": "amendment_notice_sent", "on": "2025-06-09"},
+        {"type": "draft_plan_issued", "on": "2025-07-07"},
         {"type": "decision_notice", "on": "2025-07-14", "decision": "plan_amended"},
     ]
-    assert _review_clocks(events, "2025-08-01") == {
-        date(2024, 9, 2): None,
-        date(2025, 3, 3): date(2026, 3, 3),
-        date(2025, 6, 2): date(2026, 6, 1),
+    report = st.evaluate(events, as_of="2025-08-01")
+    periods = {
+        d.trigger_on: (d.due, d.status)
+        for d in report.deadlines
+        if d.rule_id == "plan.draft_representations"
+    }
+    assert periods == {
+        date(2025, 2, 24): (date(2025, 3, 10), "missed"),
+        date(2025, 7, 7): (date(2025, 7, 21), "met"),
     }
 
 

@@ -143,8 +143,6 @@ class _Starts(NamedTuple):
     days: list[date]
     amended: frozenset[int]
     """The ids of the amended plans among them."""
-    amended_plans: list[EventBase]
-    """Those amended plans, in date order."""
     made: list[EventBase]
     """The plans made (their final versions sent), in date order."""
 
@@ -181,7 +179,7 @@ def _plan_starts(episode: Episode) -> _Starts:
             starts.append(event.on)
             since = event.on
         found = episode.memo["reviews.plan_starts"] = _Starts(
-            starts, frozenset(id(e) for e in amended), amended, made
+            starts, frozenset(id(e) for e in amended), made
         )
     return found
 
@@ -281,11 +279,17 @@ def amended_after_reassessment(episode: Episode, event: EventBase) -> bool:
 
 
 def _starts_review_clock(episode: Episode, trigger: EventBase) -> bool:
-    """A plan made, a review meeting, or a plan amended after a re-assessment (not otherwise)."""
+    """A plan made, a review meeting, or a re-assessment's amended plan with no earlier plan.
+
+    Where an earlier plan is recorded, its s.44(1) clock (from the plan or its last review)
+    runs on: an amendment never resets it, and it is never later than reg 27(4)(a)'s 12 months
+    from the amended plan (a review after the amended plan meets that one too), so the earlier
+    date binds (C9).
+    """
     return (
         not isinstance(trigger, DecisionNotice)
         or trigger.decision != "plan_amended"
-        or amended_after_reassessment(episode, trigger)
+        or (trigger is episode.opener and amended_after_reassessment(episode, trigger))
     )
 
 
@@ -344,7 +348,8 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
                 'The re-assessment ended in an amended plan: reg 27(4)(a) ("where the local '
                 'authority carries out a reassessment", after a decision "to amend or replace" '
                 'the plan, reg 27(1), (2)) requires the review "within 12 months of the date on '
-                'which a copy of the finalised plan is sent" (C2, docs/interpretations.md#c2).'
+                'which a copy of the finalised plan is sent" (C2, docs/interpretations.md#c2). '
+                "The case records no earlier plan, whose own 12 months would otherwise bind."
             )
         elif isinstance(period, Months):
             steps.append(
@@ -365,29 +370,11 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
     plans_made = starts.made
     at = bisect_right(plans_made, episode.opener.on, key=event_on)
     replaced = plans_made[at] if at < len(plans_made) else None
-    amended_plans = starts.amended_plans
-    at = bisect_right(amended_plans, trigger.on, key=event_on)
-    # an amended plan of this plan's (after it was made, before any new plan) within the 12 months
-    restarted = (
-        amended_plans[at]
-        if at < len(amended_plans)
-        and episode.opener.on < amended_plans[at].on <= due
-        and (replaced is None or amended_plans[at].on < replaced.on)
-        else None
-    )
     if done is None and ceased and ceased[0].on <= due:
         draft.due = None
         draft.steps.append(
             f"The plan ceased on {long_date(ceased[0].on)} ({event_label(ceased[0])}): no "
             "further review is due: disapplied."
-        )
-    elif restarted is not None and (done is None or done.on > restarted.on):
-        draft.due = None
-        draft.done = None  # a later review meeting belongs to the clock that restarted
-        draft.steps.append(
-            f"The plan was amended after a re-assessment on {long_date(restarted.on)} "
-            f"({event_label(restarted)}): the review clock restarts from it (reg 27(4)(a)), and "
-            "this clock ends: disapplied."
         )
     elif done is None and replaced is not None and replaced.on <= due:
         draft.due = None
