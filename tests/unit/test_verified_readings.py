@@ -2280,3 +2280,30 @@ def test_an_order_to_cease_after_the_plan_ceased_is_disapplied(ceasings: list[st
     cease = _deadline(events, "2025-01-10", "tribunal.order.cease")
     assert cease is not None
     assert cease.status == "disapplied"
+
+
+def test_an_agreement_on_other_matters_does_not_take_an_orders_outcome() -> None:
+    # Order to assess Mon 5 Jan 2026: the final plan within 14 weeks, Mon 13 Apr 2026. A
+    # mediation agreement of Mon 2 Feb on "other" matters only (reg 42(3)) opens no order
+    # episode, so the final plan of Mon 30 Mar is still the order's outcome: met.
+    events: list[Event] = [
+        {"type": "decision_notice", "on": "2025-11-03", "decision": "refuse_assessment"},
+        {"type": "adviser_contacted", "on": "2025-11-10", "wants_mediation": True},
+        {"type": "mediation_requested", "on": "2025-11-12", "issues": ["education"]},
+        {"type": "tribunal_order", "on": "2026-01-05", "order": "assess"},
+        {"type": "assessment_agreed", "on": "2026-01-12"},
+        {"type": "mediation_held", "on": "2026-02-02", "agreement": "partial"},
+        {
+            "type": "mediation_agreement",
+            "on": "2026-02-02",
+            "actions": [{"what": "a named contact", "kind": "other"}],
+        },
+        {"type": "decision_notice", "on": "2026-03-30", "decision": "plan_finalised"},
+    ]
+    final = _deadline(events, "2026-05-01", "tribunal.order.assess.final_plan")
+    assert final is not None
+    assert (final.due, final.status, final.done_on) == (
+        date(2026, 4, 13),
+        "met",
+        date(2026, 3, 30),
+    )
