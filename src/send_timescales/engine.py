@@ -228,10 +228,7 @@ def evaluate(
                 whole,
                 exceptions_weighed=MappingProxyType({k: tuple(v) for k, v in weighed.items()}),
             )
-            try:
-                outcome = _evaluate_episode(episode, rule_set, store)
-            except DateOutOfRangeError as error:
-                raise _beyond_calendar(episode, episode.opener, None, error) from None
+            outcome = _evaluate_episode(episode, rule_set, store)
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)
             findings.extend(outcome.findings)
@@ -259,10 +256,7 @@ def evaluate(
                             eligibility=known,
                         )
                     )
-            try:
-                outcome = _evaluate_episode(episode, rule_set, store)
-            except DateOutOfRangeError as error:
-                raise _beyond_calendar(episode, episode.opener, None, error) from None
+            outcome = _evaluate_episode(episode, rule_set, store)
             deadlines.extend(outcome.deadlines)
             duties.extend(outcome.duties)
             findings.extend(outcome.findings)
@@ -517,6 +511,19 @@ class _Outcome(NamedTuple):
 
 
 def _evaluate_episode(
+    episode: Episode, rules: RuleSet, store: dict[str, tuple[Deadline, ...]]
+) -> _Outcome:
+    """:func:`_episode_outcome`, naming the episode's opener in a calendar range error.
+
+    A time limit that a deadline rule starts is named by its own trigger instead.
+    """
+    try:
+        return _episode_outcome(episode, rules, store)
+    except DateOutOfRangeError as error:
+        raise _beyond_calendar(episode, episode.opener, None, error) from None
+
+
+def _episode_outcome(
     episode: Episode, rules: RuleSet, store: dict[str, tuple[Deadline, ...]]
 ) -> _Outcome:
     """The deadlines, duties and findings of one episode, in a stable order.

@@ -566,9 +566,9 @@ def event_dates(event: EventBase) -> list[tuple[str, date]]:
     >>> event_dates(TribunalOrder(on=date(2025, 1, 10), order="remit", sent_on=date(2025, 1, 13)))
     [('on', datetime.date(2025, 1, 10)), ('sent_on', datetime.date(2025, 1, 13))]
     """
-    dates, nested = _date_fields(type(event))
-    if dates == _ON_ONLY and not nested:  # most events: one date, always given
+    if only_on(type(event)):  # most events: one date, always given
         return [("on", event.on)]
+    dates, nested = _date_fields(type(event))
     found = [(name, value) for name in dates if (value := getattr(event, name)) is not None]
     for name in nested:
         for item in getattr(event, name):

@@ -295,7 +295,7 @@ class Episode:
         self,
         event_type: str,
         day: date,
-        when: Callable[[EventBase], bool],
+        when: Callable[[EventBase], bool] | None,
         *,
         local: bool = False,
         whole_case: bool = False,
@@ -306,17 +306,22 @@ class Episode:
         The events that satisfy ``when`` are gathered once per evaluation (:attr:`memo`) and
         found by bisection, so that a rule applied to many triggers does not rescan the case
         for a match that rarely comes. ``whole_case`` looks among every event of the case;
-        ``unless`` (as long-lived) leaves out events that answer something else.
+        ``unless`` (as long-lived) leaves out events that answer something else. With neither
+        ``when`` nor ``unless`` there is nothing to gather: the events are bisected as they are.
         """
         anywhere = whole_case or (self.process.answered_anywhere and not local)
         source = self.case_index if anywhere else self.index
+        if when is None and unless is None:
+            events = source.get(event_type, ())
+            at = bisect_left(events, day, key=_on)
+            return events[at] if at < len(events) else None
         key = ("first_matching", event_type, id(when), id(unless), id(source))
         matching: list[EventBase] | None = self.memo.get(key)
         if matching is None:
             matching = self.memo[key] = [
                 e
                 for e in source.get(event_type, ())
-                if when(e) and (unless is None or not unless(self, e))
+                if (when is None or when(e)) and (unless is None or not unless(self, e))
             ]
         at = bisect_left(matching, day, key=_on)
         return matching[at] if at < len(matching) else None
@@ -776,14 +781,7 @@ def _superseded(
     found = [
         e
         for kind in kinds
-        if (
-            e := (
-                episode.first_matching(kind, day, when, local=local, unless=unless)
-                if when is not None
-                else episode.first_after(kind, day, local=local)
-            )
-        )
-        is not None
+        if (e := episode.first_matching(kind, day, when, local=local, unless=unless)) is not None
     ]
     if not found:
         return None
@@ -990,9 +988,9 @@ class DeadlineRule(Rule):
     final plan) comes within it."""
     breached_by: tuple[str, ...] = ()
     breached_when: Callable[[EventBase], bool] | None = None
-    breach_counts: Callable[[Episode, EventBase], bool] | None = None
-    """Optional, with ``breached_by``: whether such an event cuts this period short, given the
-    case (an amended plan only when a re-assessment leads to it)."""
+    breached_unless: Callable[[Episode, EventBase], bool] | None = None
+    """Optional, with ``breached_by``: such events that do not cut this period short, given the
+    case (an amended plan that no re-assessment leads to)."""
     done_unless: Callable[[Episode, EventBase], bool] | None = None
     """Optional: events that would do the duty (or make the limb irrelevant) but answer
     something else (a decision on a review's proposals is not a re-assessment's outcome)."""
@@ -1066,19 +1064,12 @@ class DeadlineRule(Rule):
             exceptions=self.exceptions,
         )
         if self.breached_by:
-            when = self.breached_when
-            if self.breach_counts is not None:
-                counts, plain = self.breach_counts, self.breached_when
-
-                def when(event: EventBase) -> bool:
-                    return (plain is None or plain(event)) and counts(episode, event)
-
             draft.breached_by = _first(
                 episode,
                 self.breached_by,
                 trigger.on,
-                when,
-                stable=self.breach_counts is None,
+                self.breached_when,
+                unless=self.breached_unless,
             )
         if self.still_open is not None:
             draft.still_open_because = self.still_open(episode, trigger, due)
@@ -1094,11 +1085,6 @@ class DeadlineRule(Rule):
                 draft.steps.append(because)
                 break
         return draft
-
-
-def _any_event(event: EventBase) -> bool:
-    """Every event (the predicate of a lookup that only leaves some out)."""
-    return True
 
 
 def notice_of(*decisions: str) -> Callable[[EventBase], bool]:
@@ -1121,30 +1107,24 @@ def _first(
     when: Callable[[EventBase], bool] | None,
     *,
     local: bool = False,
-    stable: bool = False,
+    stable: bool = True,
     unless: Callable[[Episode, EventBase], bool] | None = None,
 ) -> EventBase | None:
     """The earliest event of any of ``kinds`` on or after ``day`` that satisfies ``when``.
 
-    ``stable``: ``when`` lives as long as the rule set (:meth:`Episode.first_matching`), and
-    so does ``unless`` (events that answer something else, left out).
+    ``when`` and ``unless`` (events that answer something else, left out) live as long as the
+    rule set (:meth:`Episode.first_matching`), unless ``stable`` is false: a predicate made for
+    one trigger is applied by scanning instead.
     """
-    if unless is not None or (when is not None and stable):
-        found = [
-            e
-            for kind in kinds
-            if (
-                e := episode.first_matching(
-                    kind, day, when or _any_event, local=local, unless=unless
-                )
-            )
-        ]
-        return min(found, key=_on) if found else None
-    if len(kinds) == 1:
-        return episode.first_after(kinds[0], day, when, local=local)
-    found = [
-        e for kind in kinds if (e := episode.first_after(kind, day, when, local=local)) is not None
-    ]
+    found: list[EventBase] = []
+    for kind in kinds:
+        if stable:
+            event = episode.first_matching(kind, day, when, local=local, unless=unless)
+        else:
+            assert unless is None  # only a long-lived predicate can leave events out
+            event = episode.first_after(kind, day, when, local=local)
+        if event is not None:
+            found.append(event)
     return min(found, key=_on) if found else None
 
 

@@ -76,7 +76,10 @@ _REFUSED_TO_ASSESS = superseded_by(
     when=notice_of("refuse_assessment"),
     ends_it=True,
 )
-_PLAN_ROUTE = "A plan is being made ({event}), so the limb for notifying a decision not to issue one no longer applies: disapplied."  # noqa: E501
+_PLAN_ROUTE = (
+    "A plan is being made ({event}), so the limb for notifying a decision not to issue one no "
+    "longer applies: disapplied."
+)
 # A draft does not end the request: a decision not to issue may still follow it (and then meets
 # or misses its limb). A final plan does: a decision not to issue after it answers something else.
 _DRAFTING = superseded_by(("draft_plan_issued",), _PLAN_ROUTE)
@@ -94,11 +97,16 @@ _NO_PLAN = superseded_by(
 )
 
 
-def _cuts_representations_short(episode: Episode, event: EventBase) -> bool:
-    """A final plan, or the amended plan a re-assessment ended in (reg 27(1) applies reg 13(1))."""
-    return not (
-        isinstance(event, DecisionNotice) and event.decision == "plan_amended"
-    ) or amended_after_reassessment(episode, event)
+def _amended_for_another_reason(episode: Episode, event: EventBase) -> bool:
+    """An amended plan that no re-assessment led to.
+
+    Reg 27(1) applies reg 13(1) (the draft's 15 days) only to one that a re-assessment led to.
+    """
+    return (
+        isinstance(event, DecisionNotice)
+        and event.decision == "plan_amended"
+        and not amended_after_reassessment(episode, event)
+    )
 
 
 def _la(**fields: object) -> DeadlineRule:  # pragma: no mutate block
@@ -158,7 +166,7 @@ PLAN_DRAFT_REPRESENTATIONS = DeadlineRule(
     # reg 27(1): a plan amended or replaced after a re-assessment follows reg 13(1) too; an
     # amended plan that answers proposals, an order or an agreement to amend does not.
     breached_when=notice_of("plan_finalised", "plan_amended"),
-    breach_counts=_cuts_representations_short,
+    breached_unless=_amended_for_another_reason,
     when_missed=FindingTemplate(
         "final_plan_before_representations",
         "error",

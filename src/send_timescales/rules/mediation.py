@@ -31,7 +31,6 @@ from ..events import (
     AgreedAction,
     AgreedActionCompleted,
     CertificateIssued,
-    DecisionNotice,
     EventBase,
     MediationAgreement,
     MediationRequested,
@@ -49,6 +48,7 @@ from ._model import (
     Output,
     deadline_rule,
     event_on,
+    notice_of,
     trigger_step,
 )
 from .eligibility import appealable_kind
@@ -388,13 +388,7 @@ def _completion(episode: Episode, action: AgreedAction, since: EventBase) -> Eve
     return None
 
 
-def _first_amended_plan(episode: Episode, since: EventBase) -> EventBase | None:
-    """The first notice of an amended plan on or after the agreement, anywhere in the case."""
-    notices = episode.case_index.get("decision_notice", ())
-    for event in notices[bisect_left(notices, since.on, key=event_on) :]:
-        if isinstance(event, DecisionNotice) and event.decision == "plan_amended":
-            return event
-    return None
+_AMENDED_PLAN = notice_of("plan_amended")
 
 
 def _appealable_agreement(episode: Episode) -> bool:
@@ -546,7 +540,9 @@ def _agreement_other(rule: DeadlineRule, episode: Episode, trigger: EventBase) -
         if action.kind in ("amend_plan", "amend_placement"):
             # The amended plan shows an agreed amendment done too, whichever comes first (the
             # plan wins a tie).
-            amended = _first_amended_plan(episode, trigger)
+            amended = episode.first_matching(
+                "decision_notice", trigger.on, _AMENDED_PLAN, whole_case=True
+            )
             if amended is not None and (done is None or amended.on <= done.on):
                 done = amended
         found.append(

@@ -52,7 +52,7 @@ from ._model import (
     versions,
 )
 from .exceptions import REG_44_3, REG_45_7, REG_45_7_AS_MADE, REG_45_8, coronavirus_2a
-from .reviews import answers_proposals
+from .reviews import answers_proposals, plans_made
 
 __all__ = ["AS_IF_ORDERED", "RULES"]
 
@@ -153,14 +153,10 @@ def _already_ceased(episode: Episode, draft: Draft) -> str | None:
     decided = episode.decision
     if decided is not None and decided.decision == "cease_plan" and last.on < decided.on:
         return None  # ceased before the decision being appealed: a plan existed again since
-    made: list[date] | None = episode.memo.get("orders.plans_made")
-    if made is None:
-        made = episode.memo["orders.plans_made"] = [
-            e.on
-            for e in episode.case_index.get("decision_notice", ())
-            if notice_of("plan_finalised")(e)
-        ]
-    if bisect_right(made, last.on) < bisect_right(made, draft.trigger.on):
+    made = plans_made(episode)
+    if bisect_right(made, last.on, key=event_on) < bisect_right(
+        made, draft.trigger.on, key=event_on
+    ):
         return None  # a plan was made again since it ceased
     draft.done = None  # a later ceasing is of a plan made since, not of this one
     return (

@@ -168,14 +168,14 @@ def _plan_starts(episode: Episode) -> _Starts:
                 continue
             if event.decision == "plan_finalised":
                 made.append(event)
-            elif not (
+            elif (
                 event.decision == "plan_amended"
                 and id(event) not in claimed
                 and _reassessed_between(episode, since, event.on)
             ):
-                continue
-            else:
                 amended.append(event)
+            else:
+                continue
             starts.append(event.on)
             since = event.on
         found = episode.memo["reviews.plan_starts"] = _Starts(
@@ -241,6 +241,14 @@ def _amendment_claims(episode: Episode) -> tuple[frozenset[int], frozenset[int]]
             by_requests.add(id(plans[at]))
     found = episode.memo["reviews.claims"] = (frozenset(by_proposals), frozenset(by_requests))
     return found
+
+
+def plans_made(episode: Episode) -> list[EventBase]:
+    """The case's final plans (``decision_notice`` with ``plan_finalised``), in date order.
+
+    Gathered once per evaluation with :func:`_plan_starts`.
+    """
+    return _plan_starts(episode).made
 
 
 def answers_proposals(episode: Episode, event: EventBase) -> bool:
@@ -366,10 +374,9 @@ def _annual(rule: DeadlineRule, episode: Episode, trigger: EventBase) -> list[Ou
             )
     exceptions = _REASSESSED_2A if isinstance(period, Months) else rule.exceptions
     draft = Draft(rule, trigger, due, steps, done, exceptions=exceptions)
-    starts = _plan_starts(episode)
-    plans_made = starts.made
-    at = bisect_right(plans_made, episode.opener.on, key=event_on)
-    replaced = plans_made[at] if at < len(plans_made) else None
+    made_later = plans_made(episode)
+    at = bisect_right(made_later, episode.opener.on, key=event_on)
+    replaced = made_later[at] if at < len(made_later) else None
     if done is None and ceased and ceased[0].on <= due:
         draft.due = None
         draft.steps.append(
@@ -619,7 +626,7 @@ def _ceased_without_a_new_plan(episode: Episode, since: date, due: date) -> Even
     if at == len(all_ceased) or all_ceased[at].on > due:
         return None
     ceased = all_ceased[at]
-    made = _plan_starts(episode).made
+    made = plans_made(episode)
     remade = bisect_right(made, ceased.on, key=event_on) < bisect_right(made, due, key=event_on)
     return None if remade else ceased
 
